@@ -1,0 +1,1 @@
+"""Domain core: entities, rules and state machines, standard library only."""

@@ -1,0 +1,50 @@
+"""The five roles and the action registry: which role may do what, as data that services and tests share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+from assessdesk.domain.errors import PermissionDenied
+
+
+class Role(StrEnum):
+    PROCTOR = "proctor"
+    ASSESSOR = "assessor"
+    APPROVER = "approver"
+    LEAD_ASSESSOR = "lead_assessor"
+    ADMIN = "admin"
+
+
+_ALL = frozenset(Role)
+
+# Every action a service guards, and the roles allowed to take it. Services declare the action they need with
+# `services.authz.requires`, and a test checks that this table and the services name the same actions.
+ACTIONS: dict[str, frozenset[Role]] = {
+    "users.list": frozenset({Role.ADMIN}),
+    "users.create": frozenset({Role.ADMIN}),
+    "users.assign_roles": frozenset({Role.ADMIN}),
+    "users.reset_password": frozenset({Role.ADMIN}),
+    "users.deactivate": frozenset({Role.ADMIN}),
+    "audit.verify": frozenset({Role.ADMIN, Role.LEAD_ASSESSOR}),
+    "sessions.view": _ALL,
+    "attempts.schedule": frozenset({Role.PROCTOR, Role.ADMIN}),
+}
+
+
+def allowed_roles(action: str) -> frozenset[Role]:
+    try:
+        return ACTIONS[action]
+    except KeyError:
+        raise KeyError(f"unknown action {action!r}: add it to domain.roles.ACTIONS") from None
+
+
+def can(roles: Iterable[Role | str], action: str) -> bool:
+    allowed = allowed_roles(action)
+    return any(Role(r) in allowed for r in roles)
+
+
+def require(roles: Iterable[Role | str], action: str) -> None:
+    roles = frozenset(str(r) for r in roles)
+    if not can(roles, action):
+        raise PermissionDenied(action, roles)
