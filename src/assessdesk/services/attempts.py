@@ -1,0 +1,45 @@
+"""Scheduling attempts and moving them through the state machine, each move an authored event."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assessdesk.domain.attempt import NEEDS_REASON, AttemptState, next_state
+from assessdesk.domain.errors import InvalidInput
+from assessdesk.domain.ids import new_id
+from assessdesk.domain.users import User
+from assessdesk.services.authz import requires
+from assessdesk.services.station import StationContext
+from assessdesk.storage import schedule
+
+
+@requires("attempts.schedule")
+def schedule_attempt(ctx: StationContext, *, actor: User, sitting_id: str, candidate_id: str, credential_id: str,
+                     rubric_ref: str) -> str:
+    attempt_id = new_id()
+    with ctx.uow(actor.id) as uow:
+        schedule.add_attempt(uow.session, attempt_id=attempt_id, sitting_id=sitting_id, candidate_id=candidate_id,
+                             credential_id=credential_id, rubric_ref=rubric_ref)
+        uow.record(entity_type="attempt", entity_id=attempt_id, event_type="attempt.scheduled",
+                   payload={"sitting_id": sitting_id, "candidate_id": candidate_id, "credential_id": credential_id,
+                            "rubric_ref": rubric_ref})
+    return attempt_id
+
+
+def transition(ctx: StationContext, *, actor: User, attempt_id: str, event_type: str,
+               payload: dict[str, Any] | None = None) -> AttemptState:
+    """Apply one state-changing event; the rule check and the write happen in one unit of work.
+
+    Callers are use-cases that have already checked the actor's permission for what the event means.
+    """
+    payload = dict(payload or {})
+    if event_type in NEEDS_REASON and not str(payload.get("reason", "")).strip():
+        raise InvalidInput("a reason is required", where=event_type)
+    with ctx.uow(actor.id) as uow:
+        current = schedule.refold_attempt(uow.session, attempt_id)
+        target = next_state(current, event_type)  # raises InvalidTransition naming both states
+        uow.record(entity_type="attempt", entity_id=attempt_id, event_type=event_type, payload=payload,
+                   base_version=len(schedule.attempt_event_types(uow.session, attempt_id)))
+        state = schedule.refold_attempt(uow.session, attempt_id)
+        assert state == target
+    return state

@@ -1,0 +1,69 @@
+"""The demo profile: one user per role (passwords shown on the sign-in screen in demo mode only), candidates, today's sittings."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from assessdesk.domain.clock import Clock, SystemClock
+from assessdesk.domain.ids import new_id
+from assessdesk.domain.schedule import Candidate, Sitting
+from assessdesk.services import attempts as attempt_service
+from assessdesk.services import users as user_service
+from assessdesk.services.station import StationContext, create_profile
+from assessdesk.storage import schedule
+from assessdesk.storage import users as users_repo
+
+# username -> (display name, roles, password). Public on purpose: it is a demo.
+DEMO_USERS: dict[str, tuple[str, list[str], str]] = {
+    "admin": ("Ada Admin", ["admin"], "demo-admin-1"),
+    "proctor": ("Priya Proctor", ["proctor"], "demo-proctor-1"),
+    "assessor": ("Arturo Assessor", ["assessor"], "demo-assessor-1"),
+    "assessor2": ("Beatriz Second", ["assessor"], "demo-assessor-2"),
+    "lead": ("Lena Lead", ["lead_assessor", "assessor"], "demo-lead-1"),
+    "approver": ("Omar Approver", ["approver"], "demo-approver-1"),
+}
+
+DEMO_CANDIDATES = [
+    ("C-1001", "Łukasz", "Nowak", "lukasz.nowak@example.org"),
+    ("C-1002", "Nguyễn", "Thị Lan", "lan.nguyen@example.org"),
+    ("C-1003", "Ayşe", "Yılmaz", "ayse.yilmaz@example.org"),
+    ("C-1004", "Samuel", "Okafor", "samuel.okafor@example.org"),
+    ("C-1005", "María", "Fernández", "maria.fernandez@example.org"),
+]
+
+# Credential definitions of the demo standards library (issue 3 ships their full content).
+DEMO_SITTINGS = [
+    ("Forklift pre-use inspection", "Riverside warehouse, bay 3", "09:00", "LOG-FORKLIFT-PREUSE", "RUB-FORKLIFT@1"),
+    ("Customer troubleshooting call", "Training centre, room 2", "13:30", "CX-TROUBLESHOOT", "RUB-CX-CALL@1"),
+]
+
+
+def build_demo_profile(path: Path, *, clock: Clock | None = None) -> StationContext:
+    clock = clock or SystemClock()
+    name, roles, password = DEMO_USERS["admin"]
+    ctx = create_profile(path, station_name="Demo station", admin_username="admin", admin_display_name=name,
+                         admin_password=password, demo=True, clock=clock)
+    with ctx.db.session() as s:
+        admin = users_repo.by_username(s, "admin")[0]  # type: ignore[index]
+    for username, (display, user_roles, pw) in DEMO_USERS.items():
+        if username != "admin":
+            user_service.create_user(ctx, actor=admin, username=username, display_name=display, password=pw,
+                                     roles=user_roles)
+    today = clock.now().astimezone().date()
+    with ctx.uow(admin.id) as uow:
+        candidates = [schedule.add_candidate(uow.session, Candidate(new_id(), g, f, ext, mail))
+                      for ext, g, f, mail in DEMO_CANDIDATES]
+        sittings = []
+        for offset, (title, site, at, cred, rubric) in enumerate(DEMO_SITTINGS):
+            sittings.append((schedule.add_sitting(uow.session, Sitting(new_id(), title, site, today.isoformat(), at)),
+                             cred, rubric))
+        schedule.add_sitting(uow.session, Sitting(new_id(), "Warehouse safety audit", "Riverside warehouse",
+                                                  (today + timedelta(days=1)).isoformat(), "10:00"))
+    with ctx.db.session() as s:
+        proctor = users_repo.by_username(s, "proctor")[0]  # type: ignore[index]
+    for i, cand in enumerate(candidates):
+        sitting, cred, rubric = sittings[i % len(sittings)]
+        attempt_service.schedule_attempt(ctx, actor=proctor, sitting_id=sitting.id, candidate_id=cand.id,
+                                         credential_id=cred, rubric_ref=rubric)
+    return ctx
