@@ -1,0 +1,296 @@
+"""The segmented recorder: frames in, short self-contained segments out, each closed, fsynced and hashed off-thread."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assessdesk.services.recording.encoders import Encoder, EncoderFailed, EncoderSession
+from assessdesk.services.recording.segments import (
+    MANIFEST_VERSION, ClosedSegment, frames_path, manifest_path, segment_indexes, segment_stem, wall_iso,
+    write_json_atomic,
+)
+from assessdesk.services.recording.sinks import CountingWriter, SinkFactory, open_file_sink, sha256_file
+from assessdesk.services.recording.space import DEFAULT_MIN_FREE_BYTES, DiskSpaceLow, FreeSpace, disk_free
+
+log = logging.getLogger(__name__)
+
+MARKERS_FILE = "markers.jsonl"
+
+
+@dataclass(frozen=True)
+class Marker:
+    """Something that happened during the recording (pause, resume, incident, camera lost), pinned to video time:
+    seconds since the recording's first frame, the same clock SegmentReader seeks on."""
+
+    kind: str
+    payload: dict[str, Any]
+    video_time: float
+    monotonic: float
+    wall: str
+    segment_index: int | None
+
+
+@dataclass(frozen=True)
+class RecordingStopped:
+    """The recorder stopped on its own (disk full, encoder failure): the GUI shows `error` to the proctor."""
+
+    reason: str
+    error: Exception
+
+
+@dataclass
+class _Open:
+    index: int
+    path: Path
+    size: tuple[int, int]
+    session: EncoderSession
+    sink: CountingWriter
+    frames: Any  # the sidecar text file
+    first_ts: float
+    first_wall: float
+    last_ts: float = 0.0
+    last_wall: float = 0.0
+    count: int = 0
+    marks: list[str] = field(default_factory=list)
+
+
+class SegmentedRecorder:
+    """Writes every frame it is given into segments of about `segment_seconds` in `directory`.
+
+    write() runs on the capture thread and never hashes or waits for an encoder to finish: a closing segment is
+    handed to one worker thread that flushes it, fsyncs it, hashes the stored file, rewrites its manifest as
+    closed and then calls `on_segment_closed` (on that worker thread).
+    """
+
+    def __init__(self, *, directory: Path, encoder: Encoder, fps: float, segment_seconds: float = 4.0,
+                 open_sink: SinkFactory = open_file_sink, free_space: FreeSpace = disk_free,
+                 min_free_bytes: int = DEFAULT_MIN_FREE_BYTES, space_check_seconds: float = 1.0,
+                 on_segment_closed: Callable[[ClosedSegment], None] | None = None,
+                 on_stopped: Callable[[RecordingStopped], None] | None = None,
+                 wall_clock: Callable[[], float] = time.time) -> None:
+        self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.encoder = encoder
+        self.fps = float(fps)
+        self.segment_seconds = float(segment_seconds)
+        self._open_sink = open_sink
+        self._free_space = free_space
+        self._min_free = int(min_free_bytes)
+        self._space_every = float(space_check_seconds)
+        self._on_closed = on_segment_closed
+        self._on_stopped = on_stopped
+        self._wall = wall_clock
+        self._lock = threading.RLock()
+        self._current: _Open | None = None
+        existing = segment_indexes(self.directory)
+        self._next_index = (existing[-1] + 1) if existing else 1  # after a crash, carry on numbering
+        self._t0: float | None = None
+        self._last_space_check = float("-inf")
+        self._stopped: RecordingStopped | None = None
+        self._finished = False
+        self._closed: list[ClosedSegment] = []
+        self._frames_written = 0
+        self._closer_queue: queue.Queue[tuple[_Open, str, float] | None] = queue.Queue()
+        self._closer = threading.Thread(target=self._close_loop, name="segment-closer", daemon=True)
+        self._closer.start()
+
+    # -- capture thread -------------------------------------------------------------------------------------
+
+    @property
+    def recording(self) -> bool:
+        return self._stopped is None and not self._finished
+
+    @property
+    def stopped(self) -> RecordingStopped | None:
+        return self._stopped
+
+    @property
+    def frames_written(self) -> int:
+        return self._frames_written
+
+    def write(self, frame: np.ndarray, timestamp: float) -> bool:
+        """Record one frame taken at `timestamp` (monotonic). False when the recorder has stopped."""
+        with self._lock:
+            if not self.recording:
+                return False
+            if self._t0 is None:
+                self._t0 = timestamp
+            if timestamp - self._last_space_check >= self._space_every:
+                self._last_space_check = timestamp
+                if not self._space_ok():
+                    return False
+            size = (int(frame.shape[1]), int(frame.shape[0]))
+            seg = self._current
+            if seg is not None and size != seg.size:
+                self._hand_off("size_changed")
+                seg = None
+            elif seg is not None and timestamp - seg.first_ts >= self.segment_seconds - 0.5 / self.fps:
+                self._hand_off("rolled")
+                seg = None
+            if seg is None:
+                seg = self._start_segment(size, timestamp)
+                if seg is None:
+                    return False
+            try:
+                seg.session.write(frame)
+            except EncoderFailed as exc:
+                self._fail(exc)
+                return False
+            wall = self._wall()
+            seg.frames.write(f"{seg.count}\t{timestamp:.6f}\t{wall:.6f}\n")
+            seg.count += 1
+            seg.last_ts, seg.last_wall = timestamp, wall
+            self._frames_written += 1
+            return True
+
+    def close_segment(self, reason: str) -> None:
+        """Close the segment being written now (e.g. the camera was lost); the next frame starts a new one."""
+        with self._lock:
+            if self._current is not None:
+                self._hand_off(reason)
+
+    def mark(self, kind: str, payload: dict[str, Any] | None = None) -> Marker:
+        """Store a marker at the current video time (recording goes on: a pause is a marker, not a gap)."""
+        now, wall = time.monotonic(), self._wall()
+        with self._lock:
+            seg = self._current
+            marker = Marker(kind=kind, payload=dict(payload or {}),
+                            video_time=max(0.0, now - self._t0) if self._t0 is not None else 0.0,
+                            monotonic=now, wall=wall_iso(wall), segment_index=seg.index if seg else None)
+            if seg is not None:
+                seg.marks.append(kind)
+            line = json.dumps({"kind": marker.kind, "payload": marker.payload, "video_time": marker.video_time,
+                               "monotonic": marker.monotonic, "wall": marker.wall,
+                               "segment_index": marker.segment_index}, sort_keys=True)
+            with open(self.directory / MARKERS_FILE, "a", encoding="utf-8") as f:
+                f.write(line + "\n")
+                f.flush()
+                os.fsync(f.fileno())  # an incident note is evidence: it must survive a crash right after
+        return marker
+
+    def stop(self, *, timeout: float = 60.0) -> list[ClosedSegment]:
+        """Close the last segment, wait until every segment is hashed, and return them all (this run's)."""
+        with self._lock:
+            if self._current is not None:
+                self._hand_off("stopped")
+            self._finished = True
+        self._closer_queue.put(None)
+        self._closer.join(timeout=timeout)
+        if self._closer.is_alive():
+            log.error("segments were still closing after %.0f s", timeout)
+        return list(self._closed)
+
+    # -- internals (lock held) -----------------------------------------------------------------------------
+
+    def _space_ok(self) -> bool:
+        free = self._free_space(self.directory)
+        if free >= self._min_free:
+            return True
+        if self._current is not None:
+            self._hand_off("disk_low")
+        self._stop_with("disk_low", DiskSpaceLow(directory=self.directory, free=free, needed=self._min_free,
+                                                 stopped=True))
+        return False
+
+    def _stop_with(self, reason: str, error: Exception) -> None:
+        self._stopped = RecordingStopped(reason, error)
+        if self._on_stopped is not None:
+            try:
+                self._on_stopped(self._stopped)
+            except Exception:  # a listener's bug must not take the capture thread down
+                log.exception("on_stopped listener failed")
+
+    def _fail(self, exc: EncoderFailed) -> None:
+        log.error("encoder failed: %s\n%s", exc, exc.detail)
+        if self._current is not None:
+            self._hand_off("error", error=str(exc))
+        self._stop_with("error", exc)
+
+    def _start_segment(self, size: tuple[int, int], timestamp: float) -> _Open | None:
+        index = self._next_index
+        self._next_index += 1
+        path = self.directory / f"{segment_stem(index)}{self.encoder.extension}"
+        wall = self._wall()
+        write_json_atomic(manifest_path(self.directory, index), {
+            "manifest_version": MANIFEST_VERSION, "state": "open", "index": index, "path": path.name,
+            "encoder": self.encoder.name, "encoder_version": self.encoder.version, "width": size[0],
+            "height": size[1], "fps": self.fps, "opened_wall": wall_iso(wall)})
+        frames = open(frames_path(self.directory, index), "w", encoding="utf-8", buffering=1)  # noqa: SIM115
+        sink: CountingWriter | None = None
+        try:
+            sink = CountingWriter(self._open_sink(path))
+            session = self.encoder.start(size=size, fps=self.fps, sink=sink, segment_path=path)
+        except (EncoderFailed, OSError) as exc:
+            # nothing was recorded into this segment: leave no half-made files behind for recovery to puzzle over
+            frames.close()
+            if sink is not None:
+                sink.close()
+            for leftover in (path, frames_path(self.directory, index), manifest_path(self.directory, index)):
+                leftover.unlink(missing_ok=True)
+            self._stop_with("error", exc if isinstance(exc, EncoderFailed)
+                            else EncoderFailed(f"The segment file could not be created: {exc}"))
+            return None
+        self._current = _Open(index=index, path=path, size=size, session=session, sink=sink, frames=frames,
+                              first_ts=timestamp, first_wall=wall)
+        return self._current
+
+    def _hand_off(self, reason: str, *, error: str = "") -> None:
+        seg, self._current = self._current, None
+        assert seg is not None
+        if error:
+            seg.marks.append(f"error: {error}")
+        self._closer_queue.put((seg, reason, time.monotonic()))
+
+    # -- closer thread --------------------------------------------------------------------------------------
+
+    def _close_loop(self) -> None:
+        while (item := self._closer_queue.get()) is not None:
+            seg, reason, handed = item
+            try:
+                closed = self._finish(seg, reason, handed)
+            except Exception:  # keep closing the others; this one stays 'open' for scan_unfinished
+                log.exception("segment %d could not be closed", seg.index)
+                continue
+            self._closed.append(closed)
+            if self._on_closed is not None:
+                try:
+                    self._on_closed(closed)
+                except Exception:
+                    log.exception("on_segment_closed listener failed")
+
+    def _finish(self, seg: _Open, reason: str, handed: float) -> ClosedSegment:
+        error = next((m[7:] for m in seg.marks if m.startswith("error: ")), "")
+        try:
+            seg.session.finish()
+        except EncoderFailed as exc:
+            error = error or str(exc)
+            reason = "error"
+        finally:
+            seg.sink.close()  # flush + fsync (the sink's contract)
+            seg.frames.flush()
+            os.fsync(seg.frames.fileno())
+            seg.frames.close()
+        digest = sha256_file(seg.path)
+        closed = ClosedSegment(
+            index=seg.index, path=seg.path, sha256=digest, size=seg.path.stat().st_size,
+            media_sha256=seg.sink.media_sha256, first_timestamp=seg.first_ts, last_timestamp=seg.last_ts,
+            first_wall=wall_iso(seg.first_wall), last_wall=wall_iso(seg.last_wall), frame_count=seg.count,
+            encoder=self.encoder.name, encoder_version=self.encoder.version, reason=reason, error=error,
+            close_to_hash_s=time.monotonic() - handed,
+            marks=tuple(m for m in seg.marks if not m.startswith("error: ")))
+        data = closed.to_json()
+        data.update({"manifest_version": MANIFEST_VERSION, "state": "closed", "width": seg.size[0],
+                     "height": seg.size[1], "fps": self.fps})
+        write_json_atomic(manifest_path(self.directory, seg.index), data)
+        return closed
