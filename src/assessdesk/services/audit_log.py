@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
+from assessdesk.domain.users import User
+from assessdesk.services.authz import requires
 from assessdesk.services.station import StationContext
 from assessdesk.storage import audit
 from assessdesk.storage import station as station_repo
@@ -87,4 +89,14 @@ def verify_audit(ctx: StationContext) -> AuditReport:
         if anchor.audit_seq not in by_seq:
             broken(anchor.audit_seq, None, f"the log ends before entry {anchor.audit_seq}, which a signed "
                                            "checkpoint covers (the tail was truncated)")
+    return report
+
+
+@requires("audit.verify")
+def audit_report(ctx: StationContext, *, actor: User) -> AuditReport:
+    """The same check for a signed-in user (the admin page); the result itself is audited."""
+    report = verify_audit(ctx)
+    with ctx.uow(actor.id) as uow:
+        uow.audit(action="audit.verified", subject_type="station", subject_id=ctx.station_id,
+                  outcome="ok" if report.ok else "broken", detail={"entries": report.entries})
     return report

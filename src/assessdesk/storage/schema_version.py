@@ -8,7 +8,8 @@ from pathlib import Path
 
 # The schema version this build writes; each Alembic revision sets PRAGMA user_version to its number.
 # History: 1 = station, users, events, outbox, audit log + checkpoints, sittings, candidates, attempts.
-SCHEMA_VERSION = 1
+#          2 = sync_state (server cursor, last good sync).
+SCHEMA_VERSION = 2
 
 
 class SchemaStatus(Enum):

@@ -133,3 +133,11 @@ class AttemptRow(Base):
     rubric_ref: Mapped[str] = mapped_column(String(80))
     state: Mapped[str] = mapped_column(String(32))
     version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncStateRow(Base):
+    """Small key/value facts about sync: the server cursor, last good sync, the registry's address."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
