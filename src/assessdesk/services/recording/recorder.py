@@ -88,8 +88,9 @@ class SegmentedRecorder:
         self._free_space = free_space
         self._min_free = int(min_free_bytes)
         self._space_every = float(space_check_seconds)
-        self._on_closed = on_segment_closed
-        self._on_stopped = on_stopped
+        self._on_closed: list[Callable[[ClosedSegment], None]] = []
+        self._on_stopped: list[Callable[[RecordingStopped], None]] = []
+        self.subscribe(on_segment_closed=on_segment_closed, on_stopped=on_stopped)
         self._wall = wall_clock
         self._lock = threading.RLock()
         self._current: _Open | None = None
@@ -104,6 +105,14 @@ class SegmentedRecorder:
         self._closer_queue: queue.Queue[tuple[_Open, str, float] | None] = queue.Queue()
         self._closer = threading.Thread(target=self._close_loop, name="segment-closer", daemon=True)
         self._closer.start()
+
+    def subscribe(self, *, on_segment_closed: Callable[[ClosedSegment], None] | None = None,
+                  on_stopped: Callable[[RecordingStopped], None] | None = None) -> None:
+        """Add listeners: on_segment_closed runs on the closer thread, on_stopped on the thread that wrote."""
+        if on_segment_closed is not None:
+            self._on_closed.append(on_segment_closed)
+        if on_stopped is not None:
+            self._on_stopped.append(on_stopped)
 
     # -- capture thread -------------------------------------------------------------------------------------
 
@@ -205,9 +214,9 @@ class SegmentedRecorder:
 
     def _stop_with(self, reason: str, error: Exception) -> None:
         self._stopped = RecordingStopped(reason, error)
-        if self._on_stopped is not None:
+        for listener in self._on_stopped:
             try:
-                self._on_stopped(self._stopped)
+                listener(self._stopped)
             except Exception:  # a listener's bug must not take the capture thread down
                 log.exception("on_stopped listener failed")
 
@@ -263,9 +272,9 @@ class SegmentedRecorder:
                 log.exception("segment %d could not be closed", seg.index)
                 continue
             self._closed.append(closed)
-            if self._on_closed is not None:
+            for listener in self._on_closed:
                 try:
-                    self._on_closed(closed)
+                    listener(closed)
                 except Exception:
                     log.exception("on_segment_closed listener failed")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from assessdesk.domain.errors import DomainError
@@ -45,16 +44,6 @@ class DiskSpaceLow(DomainError):
         self.free = free
         self.needed = needed
         self.stopped = stopped
-
-
-@dataclass(frozen=True)
-class SpaceCheck:
-    free: int
-    needed: int
-
-    @property
-    def enough(self) -> bool:
-        return self.free >= self.needed
 
 
 def check_space(directory: Path, needed: int, *, free_space: FreeSpace = disk_free,

@@ -1,0 +1,125 @@
+"""Plays a recording's segments in order as one stream: frame index to segment, seek to a video time, step."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from assessdesk.domain.errors import DomainError
+from assessdesk.services.recording.segments import ClosedSegment, closed_segments, frames_path, read_frame_times
+
+
+class EvidenceUnreadable(DomainError):
+    """A video segment cannot be decoded as far as its manifest says it goes."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, hint="The file may be damaged or still encrypted; verify the evidence package.")
+
+
+class SegmentReader:
+    """Random and sequential access over closed segments. Video time is seconds since the first frame of the
+    first segment, from the recorded frame timestamps (the clock markers use), so gaps (a lost camera) show."""
+
+    def __init__(self, segments: Sequence[ClosedSegment]) -> None:
+        self.segments = sorted(segments, key=lambda s: s.index)
+        self._starts: list[int] = []
+        self._times: list[float] = []
+        total = 0
+        origin = self.segments[0].first_timestamp if self.segments else 0.0
+        for seg in self.segments:
+            self._starts.append(total)
+            total += seg.frame_count
+            self._times.extend(self._segment_times(seg, origin))
+        self.frame_count = total
+        self._cap: cv2.VideoCapture | None = None
+        self._cap_segment = -1
+        self._cap_next = 0
+        self.position = 0  # the next frame step() returns
+
+    @classmethod
+    def from_directory(cls, directory: Path) -> SegmentReader:
+        return cls(closed_segments(Path(directory)))
+
+    @staticmethod
+    def _segment_times(seg: ClosedSegment, origin: float) -> list[float]:
+        times = [mono - origin for mono, _wall in read_frame_times(frames_path(seg.path.parent, seg.index))]
+        if len(times) < seg.frame_count:  # sidecar short (torn at a crash): space the rest evenly
+            span = seg.last_timestamp - seg.first_timestamp
+            step = span / max(1, seg.frame_count - 1) if span > 0 else 1 / 30
+            start = times[-1] + step if times else seg.first_timestamp - origin
+            times.extend(start + i * step for i in range(seg.frame_count - len(times)))
+        return times[:seg.frame_count]
+
+    @property
+    def duration(self) -> float:
+        return self._times[-1] if self._times else 0.0
+
+    def locate(self, index: int) -> tuple[ClosedSegment, int]:
+        """The segment holding global frame `index`, and the frame's index within it."""
+        if not 0 <= index < self.frame_count:
+            raise IndexError(f"frame {index} is outside 0..{self.frame_count - 1}")
+        pos = bisect.bisect_right(self._starts, index) - 1
+        return self.segments[pos], index - self._starts[pos]
+
+    def time_of(self, index: int) -> float:
+        return self._times[index]
+
+    def index_at(self, seconds: float) -> int:
+        """The frame on screen at video time `seconds`: the last one taken at or before it."""
+        if not self._times:
+            raise IndexError("the recording has no frames")
+        return max(0, bisect.bisect_right(self._times, seconds) - 1)
+
+    def read(self, index: int) -> np.ndarray:
+        """Frame `index`; reading forward from the last frame read is cheap, jumping back reopens its segment."""
+        seg, local = self.locate(index)
+        pos = self.segments.index(seg)
+        if self._cap is None or self._cap_segment != pos or self._cap_next > local:
+            self._open(pos)
+        assert self._cap is not None
+        while self._cap_next < local:
+            if not self._cap.grab():
+                raise EvidenceUnreadable(f"Segment {seg.index} ends after {self._cap_next} of its "
+                                         f"{seg.frame_count} frames.")
+            self._cap_next += 1
+        ok, frame = self._cap.read()
+        if not ok:
+            raise EvidenceUnreadable(f"Frame {local} of segment {seg.index} cannot be decoded.")
+        self._cap_next += 1
+        self.position = index + 1
+        return frame
+
+    def seek(self, seconds: float) -> int:
+        """Move to the frame shown at `seconds`; returns its index (step() returns it next)."""
+        self.position = self.index_at(seconds)
+        return self.position
+
+    def step(self, count: int = 1) -> np.ndarray | None:
+        """The frame at the current position, then move by `count` (negative steps back); None past either end."""
+        if not 0 <= self.position < self.frame_count:
+            return None
+        here = self.position
+        frame = self.read(here)
+        self.position = here + count
+        return frame
+
+    def __iter__(self) -> Iterator[np.ndarray]:
+        for index in range(self.frame_count):
+            yield self.read(index)
+
+    def _open(self, pos: int) -> None:
+        self.close()
+        path = self.segments[pos].path
+        cap = cv2.VideoCapture(str(path))
+        if not cap.isOpened():
+            raise EvidenceUnreadable(f"The video segment {path.name} cannot be opened.")
+        self._cap, self._cap_segment, self._cap_next = cap, pos, 0
+
+    def close(self) -> None:
+        if self._cap is not None:
+            self._cap.release()
+        self._cap, self._cap_segment, self._cap_next = None, -1, 0
