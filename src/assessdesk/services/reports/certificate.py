@@ -13,7 +13,7 @@ from assessdesk.domain.errors import InvalidInput
 from assessdesk.services.reports._layout import (
     ACCENT, INK, MUTED, check_text, long_date, output,
 )
-from assessdesk.services.reports.fonts import SANS, SANS_BOLD, SERIF_BOLD, draw_text, fit_size
+from assessdesk.services.reports.fonts import SANS, SANS_BOLD, SERIF_BOLD, draw_text, ensure_fonts, fit_size
 from assessdesk.services.reports.grid import Block, Grid, wrap
 from assessdesk.services.reports.models import CertificateData
 from assessdesk.services.reports.qr import QrDrawer, draw_qr
@@ -31,8 +31,9 @@ def render_certificate(
     Equal inputs give byte-identical files, so a certificate's digest can be recorded and checked later.
     """
     _validate(data)
+    ensure_fonts()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=PAGE, invariant=1, pageCompression=1)
+    canvas = Canvas(buffer, pagesize=PAGE, invariant=1, pageCompression=1, initialFontName=SANS)
     canvas.setTitle(f"{data.credential_name} — {data.candidate_name}")
     canvas.setAuthor(data.issuer_name)
     canvas.setSubject(f"Credential {data.credential_id}; verify at {data.verification_url}")

@@ -98,6 +98,10 @@ class Grid:
         rows = ([self.header] if self.header else []) + list(self.rows)
         return [_lay_row(row, self.widths, scale) for row in rows]
 
+    def natural_height(self) -> float:
+        """The height drawn at full size."""
+        return sum(row.height for row in self._lay(1.0))
+
     def draw(self, canvas: Canvas, *, x: float, top: float, max_height: float) -> float:
         """Draw with the largest scale (at most 1) that fits `max_height`; returns the height used."""
         scale = 1.0

@@ -93,6 +93,12 @@ class ResultSlipData:
     issuer_name: str = ""
     candidate_ref: str = ""  # the roster's candidate number
 
+    def attempts_left(self) -> int | None:
+        """Attempts the retake policy still allows; None when it sets no maximum or the count is unknown."""
+        if self.attempts_used is None or self.attempts_allowed is None:
+            return None
+        return max(0, self.attempts_allowed - self.attempts_used)
+
 
 # ---------------------------------------------------------------------------------------------- session report
 
