@@ -10,19 +10,10 @@ from assessdesk.domain.ids import new_id
 from assessdesk.domain.schedule import Candidate, Sitting
 from assessdesk.services import attempts as attempt_service
 from assessdesk.services import users as user_service
+from assessdesk.services.demo_accounts import DEMO_USERS
 from assessdesk.services.station import StationContext, create_profile
 from assessdesk.storage import schedule
 from assessdesk.storage import users as users_repo
-
-# username -> (display name, roles, password). Public on purpose: it is a demo.
-DEMO_USERS: dict[str, tuple[str, list[str], str]] = {
-    "admin": ("Ada Admin", ["admin"], "demo-admin-1"),
-    "proctor": ("Priya Proctor", ["proctor"], "demo-proctor-1"),
-    "assessor": ("Arturo Assessor", ["assessor"], "demo-assessor-1"),
-    "assessor2": ("Beatriz Second", ["assessor"], "demo-assessor-2"),
-    "lead": ("Lena Lead", ["lead_assessor", "assessor"], "demo-lead-1"),
-    "approver": ("Omar Approver", ["approver"], "demo-approver-1"),
-}
 
 DEMO_CANDIDATES = [
     ("C-1001", "Łukasz", "Nowak", "lukasz.nowak@example.org"),

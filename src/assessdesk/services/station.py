@@ -111,7 +111,8 @@ def create_profile(path: Path, *, station_name: str, admin_username: str, admin_
         db.close()
     secrets.set(STATION_KEY, key.raw())
     (staging / PROFILE_FILE).write_text(json.dumps(
-        {"format": PROFILE_FORMAT, "station_id": station_id, "secret_store": kind, "demo": demo}, indent=2))
+        {"format": PROFILE_FORMAT, "station_id": station_id, "station_name": station_name, "secret_store": kind,
+         "demo": demo}, indent=2))
     if path.exists():
         path.rmdir()
     os.replace(staging, path)

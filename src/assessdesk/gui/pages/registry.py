@@ -1,0 +1,34 @@
+"""The pages the main window offers, each with the action a user needs to see it (the services check again)."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from assessdesk.domain.roles import can
+from assessdesk.domain.users import User
+from assessdesk.gui.pages.base import PageEnv
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    action: str
+    factory: str  # "module:Class", imported when the page is first shown
+
+    def build(self, env: PageEnv) -> QWidget:
+        module, cls = self.factory.split(":")
+        return getattr(importlib.import_module(module), cls)(env)
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("home", "Today", "sessions.view", "assessdesk.gui.pages.home:HomePage"),
+    PageSpec("users", "Users and roles", "users.list", "assessdesk.gui.pages.users:UsersPage"),
+]
+
+
+def pages_for(user: User) -> list[PageSpec]:
+    return [p for p in PAGES if can(user.roles, p.action)]
