@@ -1,0 +1,94 @@
+"""The registry's database: engine set-up for SQLite or PostgreSQL, and Alembic upgrades run at start-up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+# Serialises push transactions on PostgreSQL so server_seq and feed_seq become visible in commit order
+# (a pull never skips a lower number committed late). SQLite already has a single writer.
+PUSH_LOCK_KEY = 0x6173_6465_736B  # "asdesk"
+
+
+def make_engine(url: str, *, schema: str | None = None) -> sa.Engine:
+    """An engine for `url`; SQLite files get WAL, full fsync, foreign keys and a busy timeout."""
+    if url.startswith("sqlite"):
+        engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @sa.event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 — DB-API connection
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        # pysqlite defers BEGIN on its own; emit it ourselves (SQLAlchemy's documented recipe) so that writing
+        # transactions take the write lock at BEGIN and two pushes never both read "id unknown" and then race.
+        @sa.event.listens_for(engine, "connect")
+        def _no_pysqlite_begin(dbapi_conn, _record) -> None:  # noqa: ANN001
+            dbapi_conn.isolation_level = None
+
+        @sa.event.listens_for(engine, "begin")
+        def _begin(conn: sa.Connection) -> None:
+            immediate = conn.get_execution_options().get("immediate", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+        return engine
+    connect_args = {"options": f"-csearch_path={schema}"} if schema else {}
+    return sa.create_engine(url, pool_size=8, max_overflow=8, pool_pre_ping=True, connect_args=connect_args)
+
+
+@contextmanager
+def write_transaction(engine: sa.Engine) -> Iterator[sa.Connection]:
+    """A transaction that intends to write: SQLite takes its write lock at BEGIN; PostgreSQL is unchanged."""
+    with engine.connect() as conn:
+        conn.execution_options(immediate=True)
+        with conn.begin():
+            yield conn
+
+
+def sqlite_url(data_dir: Path) -> str:
+    return f"sqlite:///{(data_dir / 'registry.sqlite3').resolve()}"
+
+
+def _alembic_config(connection: sa.Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade(engine: sa.Engine) -> None:
+    """Bring the schema to the newest revision (a no-op when it is current)."""
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "head")
+
+
+def current_revision(engine: sa.Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None
+    return head
+
+
+def lock_for_push(conn: sa.Connection) -> None:
+    """Take the transaction-scoped push lock (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PUSH_LOCK_KEY})

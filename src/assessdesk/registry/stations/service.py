@@ -1,0 +1,135 @@
+"""Station use-cases: issue and spend one-time enrolment codes, authenticate tokens, revoke, list."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from assessdesk.domain.clock import iso, parse_iso
+from assessdesk.domain.errors import InvalidInput, NotFound
+from assessdesk.domain.ids import new_id
+from assessdesk.protocol.enrolment import StationKind
+from assessdesk.registry import db
+from assessdesk.registry.context import Registry
+from assessdesk.registry.tables import enrolment_codes, stations
+
+# Crockford-style alphabet without I, L, O, U: easy to read out over the phone.
+_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+TOKEN_PREFIX = "adst_"
+
+
+@dataclass(frozen=True)
+class Station:
+    station_id: str
+    name: str
+    kinds: frozenset[str]
+    public_key: str
+    enrolled_at: str
+    revoked_at: str | None
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def normalise_code(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def parse_kinds(values: list[str] | tuple[str, ...]) -> frozenset[str]:
+    out = set()
+    for value in values:
+        try:
+            out.add(StationKind(value.strip()).value)
+        except ValueError:
+            known = ", ".join(k.value for k in StationKind)
+            raise InvalidInput(f"unknown station kind (known: {known})", where=f"kind '{value}'") from None
+    return frozenset(out)
+
+
+def issue_code(registry: Registry, *, kinds: frozenset[str] | None = None, valid_hours: float = 72,
+               note: str = "") -> str:
+    """A new one-time enrolment code (shown once; only its hash is kept)."""
+    raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(16))
+    now = registry.clock.now()
+    with db.write_transaction(registry.engine) as conn:
+        conn.execute(enrolment_codes.insert().values(
+            code_hash=_sha256(raw), kinds=",".join(sorted(kinds)) if kinds else None, note=note,
+            created_at=iso(now), expires_at=iso(now + timedelta(hours=valid_hours))))
+    return "-".join(raw[i:i + 4] for i in range(0, 16, 4))
+
+
+def revoke_code(registry: Registry, *, code: str) -> None:
+    with db.write_transaction(registry.engine) as conn:
+        done = conn.execute(enrolment_codes.update()
+                            .where(enrolment_codes.c.code_hash == _sha256(normalise_code(code)))
+                            .values(revoked_at=registry.now()))
+        if done.rowcount == 0:
+            raise NotFound("No such enrolment code.")
+
+
+class EnrolmentRefused(Exception):
+    """Why a code cannot be spent; the API turns it into a 403 with this sentence."""
+
+
+def enrol(registry: Registry, *, code: str, station_name: str, public_key: str,
+          kinds: frozenset[str]) -> tuple[Station, str]:
+    """Spend `code` to enrol a station; returns the station and its bearer token (shown once)."""
+    now = registry.now()
+    with db.write_transaction(registry.engine) as conn:
+        row = conn.execute(sa.select(enrolment_codes)
+                           .where(enrolment_codes.c.code_hash == _sha256(normalise_code(code)))).first()
+        if row is None or row.revoked_at is not None:
+            raise EnrolmentRefused("This enrolment code is not valid. Ask the registry admin for a new code.")
+        if row.used_at is not None:
+            raise EnrolmentRefused("This enrolment code was already used. Ask the registry admin for a new code.")
+        if parse_iso(row.expires_at) < registry.clock.now():
+            raise EnrolmentRefused("This enrolment code has expired. Ask the registry admin for a new code.")
+        if row.kinds and not kinds <= set(row.kinds.split(",")):
+            raise EnrolmentRefused(f"This code only allows station kinds: {row.kinds.replace(',', ', ')}.")
+        station_id = new_id()
+        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        conn.execute(stations.insert().values(
+            station_id=station_id, name=station_name, kinds=",".join(sorted(kinds)), public_key=public_key,
+            token_hash=_sha256(token), enrolled_at=now))
+        conn.execute(enrolment_codes.update().where(enrolment_codes.c.code_hash == row.code_hash)
+                     .values(used_at=now, used_by=station_id))
+    return Station(station_id, station_name, kinds, public_key, now, None), token
+
+
+def _station(row: sa.Row) -> Station:
+    return Station(row.station_id, row.name, frozenset(row.kinds.split(",")), row.public_key, row.enrolled_at,
+                   row.revoked_at)
+
+
+def by_token(conn: sa.Connection, token: str) -> Station | None:
+    row = conn.execute(sa.select(stations).where(stations.c.token_hash == _sha256(token))).first()
+    return _station(row) if row else None
+
+
+def list_stations(registry: Registry) -> list[Station]:
+    with registry.engine.connect() as conn:
+        return [_station(r) for r in conn.execute(sa.select(stations).order_by(stations.c.enrolled_at))]
+
+
+def stations_of_kind(conn: sa.Connection, kind: str) -> list[str]:
+    rows = conn.execute(sa.select(stations.c.station_id, stations.c.kinds).where(stations.c.revoked_at.is_(None)))
+    return [r.station_id for r in rows if kind in r.kinds.split(",")]
+
+
+def revoke_station(registry: Registry, *, station_id: str, reason: str) -> None:
+    if not reason.strip():
+        raise InvalidInput("say why the station is revoked", where="reason")
+    with db.write_transaction(registry.engine) as conn:
+        done = conn.execute(stations.update().where(stations.c.station_id == station_id)
+                            .values(revoked_at=registry.now(), revoked_reason=reason))
+        if done.rowcount == 0:
+            raise NotFound(f"No station with id {station_id}.")

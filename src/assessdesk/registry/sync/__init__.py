@@ -1,0 +1,1 @@
+"""Sync: idempotent batched push with per-record results, and the routed pull feed."""

@@ -1,0 +1,216 @@
+"""Storing a pushed batch: one transaction, one SELECT for known ids, per-record results, never an overwrite."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from assessdesk.domain.clock import parse_iso
+from assessdesk.domain.events import AUTHOR_KINDS
+from assessdesk.protocol.events import WireEvent
+from assessdesk.protocol.sync import ConflictReason, RecordResult, RecordStatus, RejectReason
+from assessdesk.registry import db
+from assessdesk.registry.context import Registry
+from assessdesk.registry.errors import ApiError
+from assessdesk.registry.stations.service import Station
+from assessdesk.registry.sync.hashing import canonical_hash
+from assessdesk.registry.sync.routing import attempt_of, record_side_effects, route_stored
+from assessdesk.registry.tables import conflicts, events, push_batches
+
+_EVENT_COLUMNS = [c for c in events.c if c.name not in ("received_at", "attempt_id")]
+MAX_CHAIN = 10_000
+
+
+def rejected(event_id: str, reason: RejectReason, detail: str) -> RecordResult:
+    return RecordResult(event_id=event_id, status=RecordStatus.REJECTED, reject_reason=reason, detail=detail)
+
+
+def precheck(station: Station, event: WireEvent) -> RecordResult | None:
+    """Checks that need no database: authorship, station kind, content hash, timestamp. None when it passes."""
+    if event.author_station != station.station_id:
+        return rejected(event.event_id, RejectReason.WRONG_AUTHOR,
+                        f"author_station is {event.author_station!r} but this station is {station.station_id!r}")
+    family = event.family
+    kind = AUTHOR_KINDS.get(family)
+    if kind is None:
+        return rejected(event.event_id, RejectReason.UNKNOWN_FAMILY, f"no one may author '{family}' events")
+    if kind not in station.kinds:
+        return rejected(event.event_id, RejectReason.KIND_NOT_ALLOWED,
+                        f"'{family}' events are authored by a {kind}; this station is "
+                        f"{', '.join(sorted(station.kinds))}")
+    if canonical_hash(event.hashed_body()) != event.content_hash:
+        return rejected(event.event_id, RejectReason.HASH_MISMATCH,
+                        "content_hash is not the sha256 of the event's RFC 8785 JSON")
+    if event.supersedes == event.event_id:
+        return rejected(event.event_id, RejectReason.BAD_BASE, "an event cannot supersede itself")
+    try:
+        parse_iso(event.occurred_at)
+    except ValueError:
+        return rejected(event.event_id, RejectReason.MALFORMED, "occurred_at is not an ISO 8601 timestamp")
+    return None
+
+
+def to_wire(row: Any) -> WireEvent:
+    return WireEvent(event_id=row.event_id, entity_type=row.entity_type, entity_id=row.entity_id,
+                     event_type=row.event_type, payload=json.loads(row.payload), author_station=row.author_station,
+                     author_user=row.author_user, occurred_at=row.occurred_at, base_version=row.base_version,
+                     supersedes=row.supersedes, content_hash=row.content_hash, server_seq=row.server_seq)
+
+
+def event_row(event: WireEvent, *, attempt_id: str | None, now: str) -> dict[str, Any]:
+    return {"event_id": event.event_id, "entity_type": event.entity_type, "entity_id": event.entity_id,
+            "event_type": event.event_type, "payload": json.dumps(event.payload, separators=(",", ":")),
+            "author_station": event.author_station, "author_user": event.author_user,
+            "occurred_at": event.occurred_at, "base_version": event.base_version, "supersedes": event.supersedes,
+            "content_hash": event.content_hash, "attempt_id": attempt_id, "received_at": now}
+
+
+@dataclass
+class _Conflict:
+    index: int
+    event: WireEvent
+    reason: ConflictReason
+    server_event_id: str
+
+
+def _check_batch_key(conn: sa.Connection, *, station_id: str, key: str, request_hash: str, records: int,
+                     now: str) -> None:
+    prior = conn.execute(sa.select(push_batches.c.request_hash).where(
+        push_batches.c.station_id == station_id, push_batches.c.idempotency_key == key)).scalar()
+    if prior is None:
+        conn.execute(push_batches.insert().values(station_id=station_id, idempotency_key=key,
+                                                  request_hash=request_hash, records=records, received_at=now))
+    elif prior != request_hash:
+        raise ApiError(422, "idempotency_key_reused",
+                       "This batch key was already used for a different batch; the station must make a new key.")
+
+
+def _chain_head(conn: sa.Connection, event_id: str) -> str:
+    """The newest event in the edit chain starting at `event_id` (bounded walk)."""
+    head = event_id
+    for _ in range(MAX_CHAIN):
+        nxt = conn.execute(sa.select(events.c.event_id).where(events.c.supersedes == head)).scalar()
+        if nxt is None:
+            return head
+        head = nxt
+    return head
+
+
+def store_batch(registry: Registry, *, station: Station, idempotency_key: str, request_hash: str,
+                records: list[WireEvent | RecordResult]) -> list[RecordResult]:
+    """Per-record results, in order, for a batch whose records are parsed events or early rejections."""
+    results: list[RecordResult | None] = [None] * len(records)
+    checked: list[tuple[int, WireEvent]] = []
+    for index, item in enumerate(records):
+        if isinstance(item, RecordResult):
+            results[index] = item
+            continue
+        problem = precheck(station, item)
+        if problem is None:
+            checked.append((index, item))
+        else:
+            results[index] = problem
+    now = registry.now()
+    with db.write_transaction(registry.engine) as conn:
+        db.lock_for_push(conn)
+        _check_batch_key(conn, station_id=station.station_id, key=idempotency_key, request_hash=request_hash,
+                         records=len(records), now=now)
+        ids = list({e.event_id for _, e in checked})
+        known = {r.event_id: r for r in conn.execute(
+            sa.select(events.c.event_id, events.c.content_hash, events.c.server_seq)
+            .where(events.c.event_id.in_(ids)))} if ids else {}
+        targets = list({e.supersedes for _, e in checked if e.supersedes})
+        target_rows: dict[str, tuple[str, str]] = {}
+        successor: dict[str, str] = {}
+        if targets:
+            for r in conn.execute(sa.select(events.c.event_id, events.c.entity_type, events.c.entity_id)
+                                  .where(events.c.event_id.in_(targets))):
+                target_rows[r.event_id] = (r.entity_type, r.entity_id)
+            for r in conn.execute(sa.select(events.c.event_id, events.c.supersedes)
+                                  .where(events.c.supersedes.in_(targets))):
+                successor[r.supersedes] = r.event_id
+
+        rows: list[dict[str, Any]] = []
+        accepted: list[tuple[int, WireEvent, str | None]] = []
+        in_batch: dict[str, int] = {}  # event id -> position in rows
+        in_batch_replays: list[tuple[int, int]] = []
+        found_conflicts: list[_Conflict] = []
+        for index, event in checked:
+            prior = known.get(event.event_id)
+            if prior is not None:
+                if prior.content_hash == event.content_hash:
+                    results[index] = RecordResult(event_id=event.event_id, status=RecordStatus.REPLAY,
+                                                  server_seq=prior.server_seq)
+                else:
+                    found_conflicts.append(_Conflict(index, event, ConflictReason.DIFFERENT_CONTENT,
+                                                     event.event_id))
+                continue
+            position = in_batch.get(event.event_id)
+            if position is not None:
+                if rows[position]["content_hash"] == event.content_hash:
+                    in_batch_replays.append((index, position))
+                else:
+                    found_conflicts.append(_Conflict(index, event, ConflictReason.DIFFERENT_CONTENT,
+                                                     event.event_id))
+                continue
+            if event.supersedes:
+                target = target_rows.get(event.supersedes)
+                if target is None:
+                    results[index] = rejected(event.event_id, RejectReason.UNKNOWN_BASE,
+                                              f"supersedes {event.supersedes}, which the registry has not received")
+                    continue
+                if target != (event.entity_type, event.entity_id):
+                    results[index] = rejected(event.event_id, RejectReason.BAD_BASE,
+                                              "supersedes an event of a different entity")
+                    continue
+                if event.supersedes in successor:
+                    found_conflicts.append(_Conflict(index, event, ConflictReason.STALE_BASE,
+                                                     successor[event.supersedes]))
+                    continue
+                successor[event.supersedes] = event.event_id
+            attempt_id = attempt_of(event.entity_type, event.entity_id, event.payload)
+            in_batch[event.event_id] = len(rows)
+            target_rows[event.event_id] = (event.entity_type, event.entity_id)  # later edits in this batch
+            rows.append(event_row(event, attempt_id=attempt_id, now=now))
+            accepted.append((index, event, attempt_id))
+
+        seqs: list[int] = []
+        if rows:
+            seqs = list(conn.execute(events.insert().returning(events.c.server_seq, sort_by_parameter_order=True),
+                                     rows).scalars())
+        for (index, event, _), seq in zip(accepted, seqs, strict=True):
+            results[index] = RecordResult(event_id=event.event_id, status=RecordStatus.ACKNOWLEDGED, server_seq=seq)
+        for index, position in in_batch_replays:
+            results[index] = RecordResult(event_id=records[index].event_id,  # type: ignore[union-attr]
+                                          status=RecordStatus.REPLAY, server_seq=seqs[position])
+        stored = [(seq, event, attempt_id) for (_, event, attempt_id), seq in zip(accepted, seqs, strict=True)]
+        route_stored(conn, stored=stored, now=now)
+        record_side_effects(conn, stored=stored, now=now)
+        for conflict in found_conflicts:
+            results[conflict.index] = _keep_conflict(conn, station=station, conflict=conflict, now=now)
+    assert all(r is not None for r in results)
+    return results  # type: ignore[return-value]
+
+
+def _keep_conflict(conn: sa.Connection, *, station: Station, conflict: _Conflict, now: str) -> RecordResult:
+    """Store the conflict once (a re-sent conflicting record is not stored twice) and answer with our version."""
+    server_id = conflict.server_event_id
+    if conflict.reason is ConflictReason.STALE_BASE:
+        server_id = _chain_head(conn, server_id)
+    server_row = conn.execute(sa.select(*_EVENT_COLUMNS).where(events.c.event_id == server_id)).one()
+    seen = conn.execute(sa.select(conflicts.c.conflict_id).where(
+        conflicts.c.station_id == station.station_id, conflicts.c.event_id == conflict.event.event_id,
+        conflicts.c.incoming_hash == conflict.event.content_hash)).first()
+    if seen is None:
+        conn.execute(conflicts.insert().values(
+            station_id=station.station_id, event_id=conflict.event.event_id, reason=conflict.reason.value,
+            incoming_hash=conflict.event.content_hash, incoming=conflict.event.model_dump_json(),
+            server_event_id=server_id, detected_at=now))
+    detail = ("another event with this id and different content is already stored"
+              if conflict.reason is ConflictReason.DIFFERENT_CONTENT
+              else "the event this edit replaces was already replaced by another edit")
+    return RecordResult(event_id=conflict.event.event_id, status=RecordStatus.CONFLICT,
+                        conflict_reason=conflict.reason, server_event=to_wire(server_row), detail=detail)
