@@ -141,3 +141,7 @@ class SyncStateRow(Base):
     __tablename__ = "sync_state"
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# Tables of other features register on the same metadata (Alembic's env imports this module).
+from assessdesk.storage import standards_tables  # noqa: E402,F401
