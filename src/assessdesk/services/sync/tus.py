@@ -1,0 +1,155 @@
+"""Resumable evidence transfer for the station: a small tus 1.0.0 uploader (checksummed 4 MiB chunks, resuming from
+the registry's offset) and a ranged downloader, both over the RegistryClient's connection."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from assessdesk.protocol.evidence import META_ATTEMPT, META_FILENAME, META_SHA256
+from assessdesk.protocol.version import TUS_VERSION
+from assessdesk.services.sync.client import RegistryClient, RegistryError, RegistryUnreachable, raise_for_answer
+
+CHUNK_SIZE = 4 * 2**20
+MAX_CHUNK_RETRIES = 3
+Progress = Callable[[int, int], None]  # (bytes done, bytes total)
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    url: str
+    sha256: str
+    size: int
+    resumed_from: int  # the registry's offset when this call started
+    bytes_sent: int  # body bytes this call sent, re-sent chunks included
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(2**20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _meta(pairs: dict[str, str | None]) -> str:
+    return ",".join(f"{k} {base64.b64encode(v.encode()).decode()}" for k, v in pairs.items() if v)
+
+
+class TusUploader:
+    """Uploads one file per call. Give the caller's stored `upload_url` to resume; `on_url` hands a new URL to the
+    caller before any byte is sent, so it can be persisted (outbox) and survive a station restart."""
+
+    def __init__(self, client: RegistryClient, *, chunk_size: int = CHUNK_SIZE, checksum: str = "sha256") -> None:
+        if checksum not in ("sha1", "sha256"):
+            raise ValueError("checksum must be sha1 or sha256")
+        self._client = client
+        self.chunk_size = chunk_size
+        self._checksum = checksum
+
+    def _tus(self, method: str, url: str, **kwargs: object) -> object:
+        headers = {"Tus-Resumable": TUS_VERSION, **kwargs.pop("headers", {})}  # type: ignore[dict-item]
+        return self._client.request(method, url, headers=headers, **kwargs)  # type: ignore[arg-type]
+
+    def create(self, *, size: int, sha256: str, attempt_id: str | None = None, filename: str | None = None) -> str:
+        response = self._tus("POST", "/v1/files/", headers={
+            "Upload-Length": str(size),
+            "Upload-Metadata": _meta({META_SHA256: sha256, META_ATTEMPT: attempt_id, META_FILENAME: filename})})
+        location = response.headers["location"]  # type: ignore[attr-defined]
+        return str(self._client.http.base_url.join(location))
+
+    def offset(self, url: str) -> int | None:
+        """The registry's offset for `url`, or None when the registry no longer knows the upload."""
+        try:
+            response = self._tus("HEAD", url)
+        except RegistryError as exc:
+            if exc.status in (404, 410):
+                return None
+            raise
+        return int(response.headers["upload-offset"])  # type: ignore[attr-defined]
+
+    def terminate(self, url: str) -> None:
+        self._tus("DELETE", url)
+
+    def upload(self, path: Path, *, sha256: str | None = None, attempt_id: str | None = None,
+               upload_url: str | None = None, on_url: Callable[[str], None] | None = None,
+               on_progress: Progress | None = None) -> UploadResult:
+        size = path.stat().st_size
+        sha256 = sha256 or file_sha256(path)
+        offset = self.offset(upload_url) if upload_url else None
+        if upload_url is None or offset is None:
+            upload_url = self.create(size=size, sha256=sha256, attempt_id=attempt_id, filename=path.name)
+            offset = 0
+            if on_url:
+                on_url(upload_url)
+        started, sent, retries = offset, 0, 0
+        with path.open("rb") as handle:
+            # Bounded: every pass either advances the offset or spends one of the few retries.
+            for _ in range(size // max(self.chunk_size, 1) + 2 + MAX_CHUNK_RETRIES):
+                if offset >= size:
+                    break
+                handle.seek(offset)
+                chunk = handle.read(self.chunk_size)
+                digest = base64.b64encode(hashlib.new(self._checksum, chunk).digest()).decode()
+                sent += len(chunk)
+                try:
+                    response = self._tus("PATCH", upload_url, content=chunk, headers={
+                        "Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream",
+                        "Upload-Checksum": f"{self._checksum} {digest}"})
+                except RegistryError as exc:
+                    # 409: we were out of step with the registry; 460: the chunk arrived damaged. Re-ask, go on.
+                    if exc.status not in (409, 460) or exc.code == "sha256_mismatch" or retries >= MAX_CHUNK_RETRIES:
+                        raise
+                    retries += 1
+                    current = self.offset(upload_url)
+                    if current is None:
+                        raise
+                    offset = current
+                    continue
+                offset = int(response.headers["upload-offset"])  # type: ignore[attr-defined]
+                if on_progress:
+                    on_progress(offset, size)
+        if offset < size:
+            raise RegistryError("The upload did not finish after several retries.", code="upload_stalled",
+                                hint="Sync will try again later.")
+        return UploadResult(url=upload_url, sha256=sha256, size=size, resumed_from=started, bytes_sent=sent)
+
+
+def download(client: RegistryClient, *, sha256: str, dest: Path, on_progress: Progress | None = None) -> int:
+    """Fetch a blob into `dest`, resuming a `dest.part` left by a cut; verifies sha256 before the rename.
+    Returns the bytes fetched by this call."""
+    part = dest.with_name(dest.name + ".part")
+    have = part.stat().st_size if part.exists() else 0
+    fetched = 0
+    try:
+        with client.http.stream("GET", f"/v1/evidence/{sha256}",
+                                headers=client.headers({"Range": f"bytes={have}-"} if have else None)) as response:
+            if response.status_code != 416:  # 416: the part already holds the whole file
+                if not response.is_success:
+                    response.read()
+                    raise_for_answer(response)
+                mode = "ab" if response.status_code == 206 else "wb"  # 200: the registry ignored Range
+                total = int(response.headers.get("content-length", 0)) + (have if mode == "ab" else 0)
+                with part.open(mode) as handle:
+                    for block in response.iter_bytes(2**20):
+                        handle.write(block)
+                        fetched += len(block)
+                        if on_progress:
+                            on_progress(handle.tell(), total)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+    except httpx.TransportError as exc:
+        raise RegistryUnreachable("The evidence download was cut off; it resumes from where it stopped.",
+                                  hint="Sync will try again.") from exc
+    if file_sha256(part) != sha256:
+        part.unlink()
+        raise RegistryError("The downloaded evidence does not match its sha256; it was discarded.",
+                            code="sha256_mismatch", hint="Sync will fetch it again.")
+    os.replace(part, dest)
+    return fetched
