@@ -115,7 +115,18 @@ def _draw_competencies(canvas: Canvas, data: CertificateData, *, x: float, y: fl
          (Block(item.level, SANS_BOLD, 9.5),))
         for item in data.competencies
     )
-    Grid(widths=(84, w - 84 - 104, 104), rows=rows).draw(canvas, x=x, top=y + h - 14, max_height=h - 14)
+    room = h - 14
+    shown = len(rows)
+    scale = Grid(widths=(84, w - 84 - 104, 104), rows=rows).fit(room)
+    while scale is None and shown > 1:  # bounded by the number of competencies
+        shown -= 1
+        scale = Grid(widths=(84, w - 84 - 104, 104), rows=rows[:shown]).fit(room - 14)
+    Grid(widths=(84, w - 84 - 104, 104), rows=rows[:shown]).draw(canvas, x=x, top=y + h - 14, scale=scale or 0.6)
+    if shown < len(rows):
+        # The front cannot hold them all; the signed credential and its verification page list every one.
+        canvas.setFillColor(MUTED)
+        draw_text(canvas, x, y + 2, f"… and {len(rows) - shown} more competencies, listed in the verifiable "
+                  "credential at the address below.", font=SANS, size=8)
 
 
 def _draw_particulars(canvas: Canvas, data: CertificateData, width: float) -> None:

@@ -6,6 +6,7 @@ slower than this; the one-page documents need no page flow, so a direct drawer w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
@@ -17,7 +18,7 @@ from assessdesk.services.reports.fonts import SANS, draw_text, text_width
 PAD_X = 5.0
 PAD_Y = 3.6
 LEADING = 1.28  # line height as a multiple of the font size
-MIN_SCALE = 0.45  # below this the text is unreadable on paper; overflow is clipped instead
+MIN_SCALE = 0.6  # below this the text is hard to read on paper; the table flows onto more pages instead
 _MAX_TRIES = 12
 
 
@@ -100,26 +101,46 @@ class Grid:
 
     def natural_height(self) -> float:
         """The height drawn at full size."""
-        return sum(row.height for row in self._lay(1.0))
+        return self.height_at(1.0)
 
-    def draw(self, canvas: Canvas, *, x: float, top: float, max_height: float) -> float:
-        """Draw with the largest scale (at most 1) that fits `max_height`; returns the height used."""
-        scale = 1.0
-        laid = self._lay(scale)
-        for _ in range(_MAX_TRIES):
-            total = sum(row.height for row in laid)
-            if total <= max_height or scale <= MIN_SCALE:
-                break
-            scale = max(MIN_SCALE, scale * max(0.6, min(0.97, (max_height / total) ** 0.5)))
-            laid = self._lay(scale)
+    def height_at(self, scale: float) -> float:
+        return sum(row.height for row in self._lay(scale))
+
+    def fit(self, max_height: float) -> float | None:
+        """The largest scale (at most 1) at which every row fits `max_height`; None if not even at MIN_SCALE."""
+        return fit_together([self], max_height)
+
+    def draw(self, canvas: Canvas, *, x: float, top: float, scale: float = 1.0) -> float:
+        """Draw every row at `scale` from `top` down; returns the height used."""
         y = top
-        for index, row in enumerate(laid):
-            if y - row.height < top - max_height - 0.5:
-                break  # still too long at the smallest scale: stop inside the box rather than overrun it
-            is_header = self.header is not None and index == 0
-            self._draw_row(canvas, row, x=x, y=y, scale=scale, header=is_header)
+        for index, row in enumerate(self._lay(scale)):
+            self._draw_row(canvas, row, x=x, y=y, scale=scale, header=self.header is not None and index == 0)
             y -= row.height
         return top - y
+
+    def flow(self, canvas: Canvas, *, x: float, top: float, bottom: float,
+             next_page: Callable[[], float]) -> float:
+        """Draw at full size, starting a new page (via `next_page`, which returns its top) whenever a row does
+        not fit above `bottom`; the header repeats on each page. Returns the y where the table ended."""
+        laid = self._lay(1.0)
+        header = laid.pop(0) if self.header is not None else None
+        y = top
+        if header:
+            self._draw_row(canvas, header, x=x, y=y, scale=1.0, header=True)
+            y -= header.height
+        drawn_here = 0
+        for row in laid:
+            # A row taller than a whole page is still drawn (clipped at the page foot) so the loop always advances.
+            if y - row.height < bottom and drawn_here:
+                y = next_page()
+                drawn_here = 0
+                if header:
+                    self._draw_row(canvas, header, x=x, y=y, scale=1.0, header=True)
+                    y -= header.height
+            self._draw_row(canvas, row, x=x, y=y, scale=1.0, header=False)
+            y -= row.height
+            drawn_here += 1
+        return y
 
     def _draw_row(self, canvas: Canvas, row: _Laid, *, x: float, y: float, scale: float, header: bool) -> None:
         width = sum(self.widths)
@@ -141,3 +162,17 @@ class Grid:
             canvas.setStrokeColor(INK if header else RULE)
             canvas.setLineWidth(0.8 if header else 0.4)
             canvas.line(x, y - row.height, x + width, y - row.height)
+
+
+def fit_together(grids: list[Grid], max_height: float) -> float | None:
+    """One scale (at most 1) at which all `grids` stacked fit `max_height`; None if not even at MIN_SCALE."""
+    scale = 1.0
+    for _ in range(_MAX_TRIES):
+        total = sum(grid.height_at(scale) for grid in grids)
+        if total <= max_height:
+            return scale
+        if scale <= MIN_SCALE:
+            return None
+        # Wrapped text shrinks faster than linearly, so step by the square root and re-measure.
+        scale = max(MIN_SCALE, scale * max(0.6, min(0.97, (max_height / total) ** 0.5)))
+    return None

@@ -13,7 +13,7 @@ from assessdesk.services.reports._layout import (
     ACCENT, BAD, GOOD, INK, MUTED, RULE, check_text, long_date, output, points,
 )
 from assessdesk.services.reports.fonts import SANS, SANS_BOLD, SERIF_BOLD, draw_text, ensure_fonts, fit_size
-from assessdesk.services.reports.grid import Block, Grid, wrap
+from assessdesk.services.reports.grid import Block, Grid, fit_together, wrap
 from assessdesk.services.reports.models import Outcome, ResultSlipData
 from assessdesk.services.reports.transcript import criteria_grid, facts_grid
 
@@ -22,7 +22,10 @@ MARGIN = 48
 
 
 def render_result_slip(data: ResultSlipData, *, path: Path | None = None) -> bytes:
-    """Render the slip on one A4 page (long rubrics are scaled down); returns the bytes, writes `path` if given."""
+    """Render the slip on one A4 page (long tables are scaled down, and only past legibility continue overleaf).
+
+    Returns the PDF bytes and writes them to `path` if given.
+    """
     _validate(data)
     ensure_fonts()
     buffer = io.BytesIO()
@@ -32,7 +35,7 @@ def render_result_slip(data: ResultSlipData, *, path: Path | None = None) -> byt
     canvas.setSubject(f"{data.credential_name}; attempt {data.attempt_id}")
     canvas.setCreator("assessdesk")
     _draw(canvas, data)
-    canvas.showPage()
+    canvas.showPage()  # ends the last page; an unusually long rubric or plan may have needed more than one
     canvas.save()
     return output(buffer.getvalue(), path)
 
@@ -67,24 +70,41 @@ def _draw(canvas: Canvas, data: ResultSlipData) -> None:
         facts.append(("Site", data.site_name))
     facts.append(("Attempt", data.attempt_id))
     top = height - 114
-    top -= facts_grid(facts, width=body).draw(canvas, x=MARGIN, top=top, max_height=90) + 10
+    facts_box = facts_grid(facts, width=body)
+    top -= facts_box.draw(canvas, x=MARGIN, top=top, scale=facts_box.fit(90) or 0.6) + 10
     top -= _draw_outcome(canvas, data, top=top, width=body) + 14
 
     bottom = 70
     criteria = criteria_grid(data.criteria, width=body)
     plan = _remediation_grid(data, width=body) if data.remediation else None
-    heading = 22.0
-    room = top - bottom - heading * (2 if plan else 1)
-    need_criteria = criteria.natural_height()
-    need_plan = plan.natural_height() if plan else 0.0
-    # Both tables must share one page: each gets room in proportion to its natural height when space is short.
-    share = 1.0 if need_criteria + need_plan <= room else room / (need_criteria + need_plan)
-    top = _heading(canvas, "Results by criterion", top)
-    top -= criteria.draw(canvas, x=MARGIN, top=top, max_height=need_criteria * share) + 6
-    if plan:
-        top = _heading(canvas, "What to practise before your retake", top)
-        plan.draw(canvas, x=MARGIN, top=top, max_height=need_plan * share)
+    heading = 20.0
+    room = top - bottom - heading * (2 if plan else 1) - 6
+    scale = fit_together([criteria, plan] if plan else [criteria], room)
     _draw_footer(canvas, data, width)
+    if scale is not None:
+        top = _heading(canvas, "Results by criterion", top)
+        top -= criteria.draw(canvas, x=MARGIN, top=top, scale=scale) + 6
+        if plan:
+            top = _heading(canvas, "What to practise before your retake", top)
+            plan.draw(canvas, x=MARGIN, top=top, scale=scale)
+        return
+
+    def next_page() -> float:
+        # Only a rubric or plan far longer than usual gets here: readable pages beat microscopic text.
+        canvas.showPage()
+        _draw_footer(canvas, data, width)
+        canvas.setFillColor(INK)
+        draw_text(canvas, MARGIN, height - 52, f"Assessment result (continued) — {data.candidate_name}",
+                  font=SANS_BOLD, size=11)
+        return height - 64
+
+    top = _heading(canvas, "Results by criterion", top)
+    top = criteria.flow(canvas, x=MARGIN, top=top, bottom=bottom, next_page=next_page) - 6
+    if plan:
+        if top - bottom < 80:
+            top = next_page()
+        top = _heading(canvas, "What to practise before your retake", top)
+        plan.flow(canvas, x=MARGIN, top=top, bottom=bottom, next_page=next_page)
 
 
 def _heading(canvas: Canvas, text: str, top: float) -> float:

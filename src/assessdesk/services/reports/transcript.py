@@ -8,7 +8,7 @@ from assessdesk.services.reports._layout import (
     ACCENT, BAD, GOOD, INK, MUTED, RULE, long_date, points,
 )
 from assessdesk.services.reports.fonts import SANS, SANS_BOLD, SERIF_BOLD, draw_text, fit_size
-from assessdesk.services.reports.grid import Block, Cell, Grid
+from assessdesk.services.reports.grid import MIN_SCALE, Block, Cell, Grid
 from assessdesk.services.reports.models import CertificateData, CriterionResult
 
 _FIXED = (88.0, 100.0, 58.0, 56.0)  # competency, level, points, result
@@ -44,7 +44,7 @@ def facts_grid(facts: list[tuple[str, str]], *, width: float, label_width: float
 
 
 def draw_transcript(canvas: Canvas, data: CertificateData, *, page_size: tuple[float, float]) -> None:
-    """Draw the transcript page on `canvas` (the caller ends the page)."""
+    """Draw the transcript page on `canvas` (the caller ends the last page); a very long rubric continues overleaf."""
     width, height = page_size
     margin = 48
     body = width - 2 * margin
@@ -68,16 +68,35 @@ def draw_transcript(canvas: Canvas, data: CertificateData, *, page_size: tuple[f
         ("Pass rule", data.pass_rule or "—"),
     ]
     top, bottom = height - 98, 62
-    used = facts_grid(facts, width=body).draw(canvas, x=margin, top=top, max_height=(top - bottom) * 0.35)
-    # The transcript must stay one page: a long rubric is scaled down rather than split.
-    criteria_grid(data.criteria, width=body).draw(canvas, x=margin, top=top - used - 10,
-                                                  max_height=top - used - 10 - bottom)
+    facts_box = facts_grid(facts, width=body)
+    facts_scale = facts_box.fit((top - bottom) * 0.35) or MIN_SCALE
+    top -= facts_box.draw(canvas, x=margin, top=top, scale=facts_scale) + 10
+    criteria = criteria_grid(data.criteria, width=body)
+    scale = criteria.fit(top - bottom)
+    _draw_footer(canvas, data, width, margin)
+    if scale is not None:
+        criteria.draw(canvas, x=margin, top=top, scale=scale)
+        return
 
+    def next_page() -> float:
+        # Only a rubric far longer than usual gets here: readable continuation pages beat microscopic text.
+        canvas.showPage()
+        _draw_footer(canvas, data, width, margin)
+        canvas.setFillColor(INK)
+        heading = f"Transcript of assessment results (continued) — {data.candidate_name}"
+        draw_text(canvas, margin, height - 52, heading, font=SANS_BOLD, size=11)
+        return height - 64
+
+    criteria.flow(canvas, x=margin, top=top, bottom=bottom, next_page=next_page)
+
+
+def _draw_footer(canvas: Canvas, data: CertificateData, width: float, margin: float) -> None:
+    body = width - 2 * margin
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(margin, 48, width - margin, 48)
     canvas.setFillColor(MUTED)
-    ident = f"Credential ID {data.credential_id}  ·  issued by {data.issuer_name}  ·  page 2 of 2"
+    ident = f"Credential ID {data.credential_id}  ·  issued by {data.issuer_name}"
     draw_text(canvas, margin, 37, ident, font=SANS, size=fit_size(ident, SANS, size=7.5, max_width=body,
                                                                   min_size=4.5))
     verify = f"Verify this credential at {data.verification_url}"
