@@ -46,7 +46,8 @@ class PinnedLoader:
             document = self.documents[url]
         except KeyError:
             raise ContextNotPinned(url) from None
-        return {"contextUrl": None, "documentUrl": url, "document": document}
+        # tag "static" lets pyld keep the processed context in resolved_cache instead of re-processing per call
+        return {"contextUrl": None, "documentUrl": url, "document": document, "tag": "static"}
 
     def with_extra(self, extra: Mapping[str, Mapping[str, Any]]) -> PinnedLoader:
         """A new loader that also serves `extra` (tests use this for the specification's example context)."""
