@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-# pytest runs with --import-mode=importlib, so test modules import the shared helpers by putting this folder first.
+# pytest runs with --import-mode=importlib: test modules find the shared helpers via this folder.
 sys.path.insert(0, str(Path(__file__).parent))
 
 from trust_support import ISSUED_AT, ISSUER_ID, KEY_V1, LIST_URL, make_request  # noqa: E402
@@ -36,5 +36,11 @@ def issued(issuer_key) -> dict:
 
 @pytest.fixture(scope="session")
 def status_list(issuer_key) -> dict:
-    return build_status_list_credential(list_url=LIST_URL, issuer=ISSUER_ID, bits=new_bits(), key=issuer_key,
-                                        valid_from=ISSUED_AT, ttl_ms=7 * 24 * 3600 * 1000)
+    return build_status_list_credential(
+        list_url=LIST_URL,
+        issuer=ISSUER_ID,
+        bits=new_bits(),
+        key=issuer_key,
+        valid_from=ISSUED_AT,
+        ttl_ms=7 * 24 * 3600 * 1000,
+    )

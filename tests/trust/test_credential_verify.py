@@ -19,21 +19,28 @@ from assessdesk.trust.verify import StatusListSnapshot, StatusUnavailable, verif
 
 
 def check(doc, trusted, status_list, *, now=NOW, fetched_at=NOW):
-    return verify_credential(doc, trusted_issuers=trusted, now=now,
-                             status_fetcher=lambda url: StatusListSnapshot(status_list, fetched_at)
-                             if url == LIST_URL else None)
+    return verify_credential(
+        doc,
+        trusted_issuers=trusted,
+        now=now,
+        status_fetcher=lambda url: StatusListSnapshot(status_list, fetched_at) if url == LIST_URL else None,
+    )
 
 
 def test_identity_hash_matches_the_ob3_specification_example():
     # Open Badges 3.0, IdentityHash: 'a@example.com' salted with 'Kosher'.
-    assert identity_hash("a@example.com", "Kosher") == \
-        "sha256$b5809d8a92f8858436d7e6b87c12ebc0ae1eac4baecc2c0b913aee2c922ef399"
+    assert (
+        identity_hash("a@example.com", "Kosher")
+        == "sha256$b5809d8a92f8858436d7e6b87c12ebc0ae1eac4baecc2c0b913aee2c922ef399"
+    )
     assert identity_hash("  A@Example.com ", "Kosher") == identity_hash("a@example.com", "Kosher")
 
 
 def test_issued_credential_has_the_ob3_shape(issued):
-    assert issued["@context"] == ["https://www.w3.org/ns/credentials/v2",
-                                  "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
+    assert issued["@context"] == [
+        "https://www.w3.org/ns/credentials/v2",
+        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+    ]
     assert issued["id"].startswith("urn:uuid:")
     assert issued["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert issued["proof"]["cryptosuite"] == "eddsa-rdfc-2022"
@@ -43,8 +50,9 @@ def test_issued_credential_has_the_ob3_shape(issued):
     assert [r["achievedLevel"] for r in subject["result"]][0].endswith("pre-use:2")
     assert subject["achievement"]["alignment"][0]["targetCode"] == "LOG-SAFE-001"
     assert issued["credentialStatus"]["statusListIndex"] == "1234"
-    assert evidence_digest_matches(issued, "urn:uuid:0191d2c4-7a1e-7c3b-9d2e-5f6a7b8c9d0e",
-                                   "5d41402abc4b2a76b9719d911017c592" * 2)
+    assert evidence_digest_matches(
+        issued, "urn:uuid:0191d2c4-7a1e-7c3b-9d2e-5f6a7b8c9d0e", "5d41402abc4b2a76b9719d911017c592" * 2
+    )
     assert validate_credential(issued) == []
 
 
@@ -66,14 +74,20 @@ def test_reserialising_with_other_whitespace_and_key_order_still_verifies(issued
     assert check(json.loads(text), trusted, status_list).status == "valid"
 
 
-@pytest.mark.parametrize("path,value", [
-    (("credentialSubject", "result", 0, "achievedLevel"), "urn:assessdesk:rubric:forklift-v3:criterion:pre-use:1"),
-    (("credentialSubject", "identifier", 0, "identityHash"), "sha256$" + "0" * 64),
-    (("validFrom",), "2025-01-05T09:00:00Z"),
-    (("credentialSubject", "achievement", "name"), "Forklift operation, level 2"),
-    (("evidence", 0, "digestSRI"), "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="),
-    (("issuer", "name"), "Someone Else"),
-])
+@pytest.mark.parametrize(
+    "path,value",
+    [
+        (
+            ("credentialSubject", "result", 0, "achievedLevel"),
+            "urn:assessdesk:rubric:forklift-v3:criterion:pre-use:1",
+        ),
+        (("credentialSubject", "identifier", 0, "identityHash"), "sha256$" + "0" * 64),
+        (("validFrom",), "2025-01-05T09:00:00Z"),
+        (("credentialSubject", "achievement", "name"), "Forklift operation, level 2"),
+        (("evidence", 0, "digestSRI"), "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="),
+        (("issuer", "name"), "Someone Else"),
+    ],
+)
 def test_any_changed_value_is_invalid(issued, trusted, status_list, path, value):
     doc = copy.deepcopy(issued)
     target = doc
@@ -136,10 +150,14 @@ def test_a_key_the_issuer_never_published_is_invalid(issued, status_list, issuer
 
 def test_a_rotated_key_keeps_old_credentials_verifiable(issued, issuer_key):
     new_key = SigningKey.generate(f"{ISSUER_ID}#key-2")
-    rotated = {ISSUER_ID: TrustedIssuer(ISSUER_ID, "ACME", {KEY_V1: issuer_key.public_raw(),
-                                                            new_key.key_id: new_key.public_raw()})}
-    fresh_list = build_status_list_credential(list_url=LIST_URL, issuer=ISSUER_ID, bits=new_bits(), key=new_key,
-                                              valid_from=ISSUED_AT)
+    rotated = {
+        ISSUER_ID: TrustedIssuer(
+            ISSUER_ID, "ACME", {KEY_V1: issuer_key.public_raw(), new_key.key_id: new_key.public_raw()}
+        )
+    }
+    fresh_list = build_status_list_credential(
+        list_url=LIST_URL, issuer=ISSUER_ID, bits=new_bits(), key=new_key, valid_from=ISSUED_AT
+    )
     assert check(issued, rotated, fresh_list).status == "valid"
     newer = issue_credential(make_request(), new_key)
     assert check(newer, rotated, fresh_list).status == "valid"
@@ -154,8 +172,9 @@ def test_did_key_issuer_verifies_from_the_did_alone(status_list):
 
     doc = issue_credential(make_request(issuer=IssuerProfile(issuer_did, "Approver")), key)
     assert doc["proof"]["verificationMethod"].startswith(issuer_did + "#")
-    lst = build_status_list_credential(list_url=LIST_URL, issuer=issuer_did, bits=new_bits(), key=key,
-                                       valid_from=ISSUED_AT)
+    lst = build_status_list_credential(
+        list_url=LIST_URL, issuer=issuer_did, bits=new_bits(), key=key, valid_from=ISSUED_AT
+    )
     assert check(doc, {issuer_did: TrustedIssuer(issuer_did, "Approver")}, lst).status == "valid"
 
 
@@ -171,8 +190,9 @@ def test_expired_and_not_yet_valid_are_invalid(trusted, status_list, issuer_key)
 def test_revoked_when_the_bit_is_set(issued, trusted, issuer_key):
     bits = new_bits()
     set_bit(bits, 1234)
-    revoked_list = build_status_list_credential(list_url=LIST_URL, issuer=ISSUER_ID, bits=bits, key=issuer_key,
-                                                valid_from=ISSUED_AT)
+    revoked_list = build_status_list_credential(
+        list_url=LIST_URL, issuer=ISSUER_ID, bits=bits, key=issuer_key, valid_from=ISSUED_AT
+    )
     assert check(issued, trusted, revoked_list).status == "revoked"
 
 
@@ -200,16 +220,23 @@ def test_a_stale_copy_past_its_ttl_gives_unknown_with_its_fetch_time(issued, tru
 
 
 def test_a_status_list_expired_by_validuntil_gives_unknown(issued, trusted, issuer_key):
-    lst = build_status_list_credential(list_url=LIST_URL, issuer=ISSUER_ID, bits=new_bits(), key=issuer_key,
-                                       valid_from=ISSUED_AT, valid_until=ISSUED_AT + timedelta(hours=2))
+    lst = build_status_list_credential(
+        list_url=LIST_URL,
+        issuer=ISSUER_ID,
+        bits=new_bits(),
+        key=issuer_key,
+        valid_from=ISSUED_AT,
+        valid_until=ISSUED_AT + timedelta(hours=2),
+    )
     assert check(issued, trusted, lst).status == "unknown"
 
 
 def test_a_status_list_not_signed_by_the_issuer_is_never_trusted(issued, trusted):
     forger = SigningKey.generate(KEY_V1)  # claims the issuer's key id, different key
     bits = new_bits()
-    forged = build_status_list_credential(list_url=LIST_URL, issuer=ISSUER_ID, bits=bits, key=forger,
-                                          valid_from=ISSUED_AT)
+    forged = build_status_list_credential(
+        list_url=LIST_URL, issuer=ISSUER_ID, bits=bits, key=forger, valid_from=ISSUED_AT
+    )
     result = check(issued, trusted, forged)
     assert result.status == "unknown" and result.status_checked_at is None
     assert "signature" in result.notes[0]

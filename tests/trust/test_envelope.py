@@ -1,4 +1,4 @@
-"""Encrypted evidence files: round trips on disk, random access, and every kind of tampering named by chunk."""
+"""Encrypted evidence files: round trips on disk, random access, and tampering named by chunk."""
 
 from __future__ import annotations
 
@@ -16,12 +16,13 @@ KEK = bytes(range(32))
 CHUNK = 64
 
 
-def seal(data: bytes, *, chunk: int = CHUNK, kek: bytes = KEK, key_id: str = "station-1/kek-1",
-         piece: int = 23) -> bytes:
+def seal(
+    data: bytes, *, chunk: int = CHUNK, kek: bytes = KEK, key_id: str = "station-1/kek-1", piece: int = 23
+) -> bytes:
     out = io.BytesIO()
     writer = EncryptingWriter(out, kek, key_id, chunk_size=chunk)
     for start in range(0, len(data), piece):  # uneven writes cross chunk boundaries
-        writer.write(data[start:start + piece])
+        writer.write(data[start : start + piece])
     writer.close()
     return out.getvalue()
 
@@ -45,13 +46,13 @@ def test_real_file_with_default_one_mib_chunks_and_random_access(tmp_path: Path)
     path = tmp_path / "segment-0001.ts.enc"
     with path.open("wb") as fh, EncryptingWriter(fh, KEK, "kek-1") as writer:
         for start in range(0, len(data), 300_000):
-            writer.write(data[start:start + 300_000])
+            writer.write(data[start : start + 300_000])
     with path.open("rb") as fh:
         reader = DecryptingReader(fh, KEK)
         assert reader.chunk_count == 4 and reader.size == len(data)
         for offset in (0, 1024 * 1024 - 5, 2 * 1024 * 1024 + 7, len(data) - 10):
             reader.seek(offset)
-            assert reader.read(20) == data[offset:offset + 20]
+            assert reader.read(20) == data[offset : offset + 20]
         reader.seek(-3, io.SEEK_END)
         assert reader.read() == data[-3:]
         assert reader.tell() == len(data)
@@ -63,13 +64,15 @@ def test_writer_never_holds_more_than_one_chunk():
     written_before = len(out.getvalue())
     writer.write(os.urandom(10 * CHUNK + 5))
     assert len(writer._buffer) <= CHUNK
-    assert len(out.getvalue()) - written_before >= 9 * (CHUNK + TAG)  # earlier chunks already on their way out
+    assert len(out.getvalue()) - written_before >= 9 * (
+        CHUNK + TAG
+    )  # earlier chunks already on their way out
 
 
 def test_truncation_at_a_chunk_boundary_is_detected_and_named():
     blob = seal(os.urandom(3 * CHUNK + 10))
     start = header_length(blob)
-    cut = blob[:start + 2 * (CHUNK + TAG)]  # drop the genuine last chunk entirely
+    cut = blob[: start + 2 * (CHUNK + TAG)]  # drop the genuine last chunk entirely
     with pytest.raises(EnvelopeTampered) as err:
         decrypt_to_bytes(io.BytesIO(cut), KEK)
     assert err.value.chunk_index == 1 and "cut short" in str(err.value)
@@ -80,13 +83,13 @@ def test_truncation_at_a_chunk_boundary_is_detected_and_named():
 def test_reordered_and_swapped_chunks_are_detected():
     blob = seal(os.urandom(3 * CHUNK))
     start, stride = header_length(blob), CHUNK + TAG
-    chunks = [blob[start + i * stride:start + (i + 1) * stride] for i in range(3)]
+    chunks = [blob[start + i * stride : start + (i + 1) * stride] for i in range(3)]
     swapped = blob[:start] + chunks[1] + chunks[0] + chunks[2]
     with pytest.raises(EnvelopeTampered) as err:
         decrypt_to_bytes(io.BytesIO(swapped), KEK)
     assert err.value.chunk_index == 0
     other = seal(os.urandom(3 * CHUNK))  # same KEK, different file: its chunk must not fit here
-    spliced = blob[:start + stride] + other[start + stride:start + 2 * stride] + chunks[2]
+    spliced = blob[: start + stride] + other[start + stride : start + 2 * stride] + chunks[2]
     with pytest.raises(EnvelopeTampered) as err:
         decrypt_to_bytes(io.BytesIO(spliced), KEK)
     assert err.value.chunk_index == 1
@@ -103,7 +106,7 @@ def test_a_flipped_bit_names_its_chunk_and_a_seek_elsewhere_still_reads():
     reader = DecryptingReader(io.BytesIO(bytes(blob)), KEK)
     assert reader.read(CHUNK) == data[:CHUNK]
     reader.seek(3 * CHUNK)
-    assert reader.read() == data[3 * CHUNK:]
+    assert reader.read() == data[3 * CHUNK :]
     reader.seek(2 * CHUNK)
     with pytest.raises(EnvelopeTampered) as err:
         reader.read(1)

@@ -11,8 +11,10 @@ from assessdesk.trust.manifest_proof import sign_manifest, verify_manifest
 MANIFEST = {
     "manifestId": "0191d2c4-7a1e-7c3b-9d2e-5f6a7b8c9d0e",
     "attemptId": "0191d2c4-0000-7000-8000-000000000001",
-    "items": [{"kind": "video_segment", "sha256": "ab" * 32, "size": 1048576, "seq": 0},
-              {"kind": "photo", "sha256": "cd" * 32, "size": 20480, "seq": 1}],
+    "items": [
+        {"kind": "video_segment", "sha256": "ab" * 32, "size": 1048576, "seq": 0},
+        {"kind": "photo", "sha256": "cd" * 32, "size": 20480, "seq": 1},
+    ],
     "chainHead": "ef" * 32,
 }
 STATION_VM = "urn:assessdesk:station:front-desk-1#key-1"

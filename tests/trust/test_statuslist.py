@@ -11,9 +11,19 @@ from trust_support import ISSUED_AT, ISSUER_ID, LIST_URL
 
 from assessdesk.trust.errors import StatusIndexesExhausted, StatusListError
 from assessdesk.trust.proofs import check_proof
-from assessdesk.trust.statuslist import (MIN_BITS, IndexRange, StatusEntryRef, build_status_list_credential,
-                                         decode_bits, encode_bits, get_bit, new_bits, next_free_index, set_bit,
-                                         status_of)
+from assessdesk.trust.statuslist import (
+    MIN_BITS,
+    IndexRange,
+    StatusEntryRef,
+    build_status_list_credential,
+    decode_bits,
+    encode_bits,
+    get_bit,
+    new_bits,
+    next_free_index,
+    set_bit,
+    status_of,
+)
 
 # W3C Bitstring Status List v1.0, the example BitstringStatusListCredential (id
 # https://example.com/credentials/status/3): an all-zero list of the minimum 131,072 entries.
@@ -33,8 +43,13 @@ def test_round_trip_and_bit_order_index_zero_is_the_leftmost_bit():
     assert bits[0] == 0b1000_0001 and bits[1] == 0b1000_0000
     decoded = decode_bits(encode_bits(bits))
     assert decoded == bits
-    assert [i for i in (0, 1, 6, 7, 8, 9, 94_567, MIN_BITS - 1) if get_bit(decoded, i)] == [0, 7, 8, 94_567,
-                                                                                          MIN_BITS - 1]
+    assert [i for i in (0, 1, 6, 7, 8, 9, 94_567, MIN_BITS - 1) if get_bit(decoded, i)] == [
+        0,
+        7,
+        8,
+        94_567,
+        MIN_BITS - 1,
+    ]
     set_bit(decoded, 7, False)
     assert not get_bit(decoded, 7)
     assert encode_bits(bits) == encode_bits(bytearray(bits))  # gzip mtime fixed: byte-stable republishing
@@ -60,8 +75,9 @@ def test_short_lists_out_of_range_indexes_and_bad_encodings_are_refused():
 def test_list_credential_is_signed_and_answers_per_entry(issuer_key):
     bits = new_bits()
     set_bit(bits, 42)
-    lst = build_status_list_credential(list_url=LIST_URL, issuer=ISSUER_ID, bits=bits, key=issuer_key,
-                                       valid_from=ISSUED_AT, ttl_ms=300_000)
+    lst = build_status_list_credential(
+        list_url=LIST_URL, issuer=ISSUER_ID, bits=bits, key=issuer_key, valid_from=ISSUED_AT, ttl_ms=300_000
+    )
     assert lst["type"] == ["VerifiableCredential", "BitstringStatusListCredential"]
     assert lst["credentialSubject"]["id"] == f"{LIST_URL}#list" and lst["credentialSubject"]["ttl"] == 300_000
     assert check_proof(lst, issuer_key.public_raw()).ok
@@ -78,8 +94,12 @@ def test_entry_json_round_trip_and_rejects():
     as_json = entry.to_json()
     assert as_json["statusListIndex"] == "7" and as_json["id"] == f"{LIST_URL}#7"
     assert StatusEntryRef.from_json(as_json) == entry
-    for bad in ({}, {**as_json, "type": "StatusList2021Entry"}, {**as_json, "statusListIndex": "x"},
-                {**as_json, "statusListIndex": "-1"}):
+    for bad in (
+        {},
+        {**as_json, "type": "StatusList2021Entry"},
+        {**as_json, "statusListIndex": "x"},
+        {**as_json, "statusListIndex": "-1"},
+    ):
         with pytest.raises(StatusListError):
             StatusEntryRef.from_json(bad)
 

@@ -1,4 +1,4 @@
-"""The pinned JSON-LD contexts and a document loader that serves only them, so proofs never touch the network."""
+"""The pinned JSON-LD contexts and a loader that serves only them, so proofs never touch the network."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ class PinnedLoader:
             document = self.documents[url]
         except KeyError:
             raise ContextNotPinned(url) from None
-        # tag "static" lets pyld keep the processed context in resolved_cache instead of re-processing per call
+        # tag "static": pyld keeps the processed context in resolved_cache, not re-processing it per call
         return {"contextUrl": None, "documentUrl": url, "document": document, "tag": "static"}
 
     def with_extra(self, extra: Mapping[str, Mapping[str, Any]]) -> PinnedLoader:

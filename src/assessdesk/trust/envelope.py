@@ -4,8 +4,9 @@ File layout (all integers big-endian):
     magic b"ADSKENV" | version u8 | key id length u16 | key id (UTF-8) | wrapped key length u16 | wrapped key
     (AES-KW, RFC 3394) | chunk size u32 | nonce prefix (8 random bytes)
     then chunks, each = AES-GCM ciphertext of up to `chunk size` plaintext bytes + 16-byte tag.
-Chunk i uses nonce = prefix || i (u32) and AAD = sha256(header) || i (u64) || last flag (u8), in the manner of the
-STREAM construction (Hoang, Reyhanitabar, Rogaway, Vizar 2015): a truncated, reordered, duplicated or swapped chunk,
+Chunk i uses nonce = prefix || i (u32) and AAD = sha256(header) || i (u64) || last flag (u8), in the manner
+of the STREAM construction (Hoang, Reyhanitabar, Rogaway, Vizar 2015): a truncated, reordered, duplicated or
+swapped chunk,
 or a changed header, fails authentication. The last chunk is always present (empty for an empty file).
 """
 
@@ -41,9 +42,11 @@ def _nonce(prefix: bytes, index: int) -> bytes:
 
 
 class EncryptingWriter:
-    """Writes an envelope to `fileobj`; holds at most one chunk of plaintext. Call close() to finish the file."""
+    """Writes an envelope to `fileobj`, holding at most one chunk of plaintext; close() finishes the file."""
 
-    def __init__(self, fileobj: BinaryIO, kek: bytes, key_id: str, *, chunk_size: int = DEFAULT_CHUNK) -> None:
+    def __init__(
+        self, fileobj: BinaryIO, kek: bytes, key_id: str, *, chunk_size: int = DEFAULT_CHUNK
+    ) -> None:
         if len(kek) != 32:
             raise EnvelopeError("The key-encryption key must be 32 bytes (AES-256).")
         if not 16 <= chunk_size <= _MAX_CHUNK:
@@ -55,8 +58,15 @@ class EncryptingWriter:
         self._prefix = os.urandom(8)
         key_id_bytes = key_id.encode("utf-8")
         wrapped = aes_key_wrap(kek, data_key)
-        header = (MAGIC + struct.pack(">BH", VERSION, len(key_id_bytes)) + key_id_bytes
-                  + struct.pack(">H", len(wrapped)) + wrapped + struct.pack(">I", chunk_size) + self._prefix)
+        header = (
+            MAGIC
+            + struct.pack(">BH", VERSION, len(key_id_bytes))
+            + key_id_bytes
+            + struct.pack(">H", len(wrapped))
+            + wrapped
+            + struct.pack(">I", chunk_size)
+            + self._prefix
+        )
         self._header_digest = hashlib.sha256(header).digest()
         self._out.write(header)
         self._buffer = bytearray()
@@ -69,19 +79,22 @@ class EncryptingWriter:
         view = memoryview(data)
         taken = 0
         while taken < len(view):
-            # A full buffer is only flushed once more data arrives, because until then it may be the last chunk.
+            # A full buffer is flushed only once more data arrives: until then it may be the last chunk.
             if len(self._buffer) == self._chunk_size:
                 self._flush(last=False)
             room = self._chunk_size - len(self._buffer)
-            self._buffer += view[taken:taken + room]
+            self._buffer += view[taken : taken + room]
             taken += min(room, len(view) - taken)
         return len(view)
 
     def _flush(self, *, last: bool) -> None:
         if self._index >= _MAX_CHUNKS:
             raise EnvelopeError("The file is too large for one envelope.")
-        sealed = self._aead.encrypt(_nonce(self._prefix, self._index), bytes(self._buffer),
-                                    _aad(self._header_digest, self._index, last))
+        sealed = self._aead.encrypt(
+            _nonce(self._prefix, self._index),
+            bytes(self._buffer),
+            _aad(self._header_digest, self._index, last),
+        )
         self._out.write(sealed)
         self._buffer.clear()
         self._index += 1
@@ -119,13 +132,17 @@ class DecryptingReader(io.RawIOBase):
         self.size = (self._chunks - 1) * self._chunk_size + (last_len - TAG)
         key = kek.get(self.key_id) if isinstance(kek, Mapping) else kek
         if key is None:
-            raise EnvelopeError(f"No key-encryption key '{self.key_id}' is available to open this evidence file.",
-                                hint="Sign in on the station that recorded it, or restore its keys.")
+            raise EnvelopeError(
+                f"No key-encryption key '{self.key_id}' is available to open this evidence file.",
+                hint="Sign in on the station that recorded it, or restore its keys.",
+            )
         try:
             self._aead = AESGCM(aes_key_unwrap(key, self._wrapped))
         except (InvalidUnwrap, ValueError):
-            raise EnvelopeError(f"The key '{self.key_id}' does not open this evidence file (wrong key, or the "
-                                "header was altered).") from None
+            raise EnvelopeError(
+                f"The key '{self.key_id}' does not open this evidence file (wrong key, or the "
+                "header was altered)."
+            ) from None
         self._pos = 0
         self._cache: tuple[int, bytes] | None = None
 
@@ -134,10 +151,11 @@ class DecryptingReader(io.RawIOBase):
         fixed = self._in.read(len(MAGIC) + 3)
         if len(fixed) < len(MAGIC) + 3 or not fixed.startswith(MAGIC):
             raise EnvelopeError("This is not an assessdesk encrypted evidence file.")
-        version, id_len = struct.unpack(">BH", fixed[len(MAGIC):])
+        version, id_len = struct.unpack(">BH", fixed[len(MAGIC) :])
         if version != VERSION:
-            raise EnvelopeError(f"Encrypted evidence format version {version} is not supported.",
-                                hint="Update assessdesk.")
+            raise EnvelopeError(
+                f"Encrypted evidence format version {version} is not supported.", hint="Update assessdesk."
+            )
         key_id = self._in.read(id_len)
         wrapped_len_raw = self._in.read(2)
         if len(key_id) != id_len or len(wrapped_len_raw) != 2:
@@ -168,10 +186,13 @@ class DecryptingReader(io.RawIOBase):
         sealed = self._in.read(stride)
         last = index == self._chunks - 1
         try:
-            plain = self._aead.decrypt(_nonce(self._prefix, index), sealed, _aad(self._header_digest, index, last))
+            plain = self._aead.decrypt(
+                _nonce(self._prefix, index), sealed, _aad(self._header_digest, index, last)
+            )
         except InvalidTag:
-            reason = ("the file was cut short or extended" if last else
-                      "the chunk was altered, moved or swapped")
+            reason = (
+                "the file was cut short or extended" if last else "the chunk was altered, moved or swapped"
+            )
             raise EnvelopeTampered(index, reason) from None
         self._cache = (index, plain)
         return plain
@@ -196,7 +217,7 @@ class DecryptingReader(io.RawIOBase):
         while self._pos < end:
             index, within = divmod(self._pos, self._chunk_size)
             chunk = self.read_chunk(index)
-            piece = chunk[within:within + (end - self._pos)]
+            piece = chunk[within : within + (end - self._pos)]
             if not piece:
                 break
             parts.append(piece)
@@ -205,7 +226,7 @@ class DecryptingReader(io.RawIOBase):
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         data = self.read(len(buffer))
-        buffer[:len(data)] = data
+        buffer[: len(data)] = data
         return len(data)
 
 

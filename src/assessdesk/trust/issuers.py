@@ -7,7 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assessdesk.domain.errors import InvalidInput
-from assessdesk.trust.multibase import decode_public_key_multibase, public_key_from_did_key, public_key_multibase
+from assessdesk.trust.multibase import (
+    decode_public_key_multibase,
+    public_key_from_did_key,
+    public_key_multibase,
+)
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,8 @@ def issuer_id_of(document: Mapping[str, Any]) -> str | None:
 
 def load_trusted_issuers(data: Mapping[str, Any]) -> dict[str, TrustedIssuer]:
     """Parse a trusted-issuers document:
-    {"issuers": [{"id": ..., "name": ..., "verificationMethods": [{"id": ..., "publicKeyMultibase": "z6Mk..."}]}]}
+    {"issuers": [{"id": ..., "name": ...,
+                  "verificationMethods": [{"id": ..., "publicKeyMultibase": "z6Mk..."}]}]}
     """
     issuers: dict[str, TrustedIssuer] = {}
     entries = data.get("issuers")
@@ -57,18 +62,30 @@ def load_trusted_issuers(data: Mapping[str, Any]) -> dict[str, TrustedIssuer]:
             try:
                 keys[str(method["id"])] = decode_public_key_multibase(str(method["publicKeyMultibase"]))
             except (KeyError, TypeError):
-                raise InvalidInput("each verification method needs 'id' and 'publicKeyMultibase'",
-                                   where=where) from None
+                raise InvalidInput(
+                    "each verification method needs 'id' and 'publicKeyMultibase'", where=where
+                ) from None
         issuers[entry["id"]] = TrustedIssuer(entry["id"], str(entry.get("name", entry["id"])), keys)
     return issuers
 
 
 def dump_trusted_issuers(issuers: Mapping[str, TrustedIssuer]) -> dict[str, Any]:
     """The inverse of load_trusted_issuers, for publishing an issuer list."""
-    return {"issuers": [
-        {"id": issuer.id, "name": issuer.name,
-         "verificationMethods": [{"id": vm, "type": "Multikey", "controller": issuer.id,
-                                  "publicKeyMultibase": public_key_multibase(raw)}
-                                 for vm, raw in sorted(issuer.keys.items())]}
-        for issuer in issuers.values()
-    ]}
+    return {
+        "issuers": [
+            {
+                "id": issuer.id,
+                "name": issuer.name,
+                "verificationMethods": [
+                    {
+                        "id": vm,
+                        "type": "Multikey",
+                        "controller": issuer.id,
+                        "publicKeyMultibase": public_key_multibase(raw),
+                    }
+                    for vm, raw in sorted(issuer.keys.items())
+                ],
+            }
+            for issuer in issuers.values()
+        ]
+    }

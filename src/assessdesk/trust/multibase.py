@@ -96,7 +96,7 @@ def public_key_from_did_key(identifier: str) -> bytes:
     if not identifier.startswith("did:key:"):
         raise InvalidInput("not a did:key identifier", where=identifier)
     did, _, fragment = identifier.partition("#")
-    value = did[len("did:key:"):]
+    value = did[len("did:key:") :]
     if fragment and fragment != value:
         raise InvalidInput("the key fragment does not match the DID", where=identifier)
     return decode_public_key_multibase(value)

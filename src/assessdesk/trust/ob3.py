@@ -1,4 +1,4 @@
-"""Builds and signs Open Badges 3.0 `OpenBadgeCredential`s (VC Data Model 2.0, eddsa-rdfc-2022) from plain data."""
+"""Builds and signs Open Badges 3.0 OpenBadgeCredentials (VC DM 2.0, eddsa-rdfc-2022) from plain data."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ from assessdesk.trust.proofs import RDFC, add_proof, xsd_datetime
 from assessdesk.trust.statuslist import StatusEntryRef
 
 _SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
-_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")  # node ids must be absolute, or JSON-LD drops them
+_ABSOLUTE_IRI = re.compile(
+    r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$"
+)  # node ids must be absolute, or JSON-LD drops them
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ class AchievedLevel:
 
 @dataclass(frozen=True)
 class EvidenceRef:
-    """A pointer to the sealed evidence manifest: its id (a URI) and the sha256 (hex) of its canonical JSON."""
+    """The sealed evidence manifest: its id (a URI) and the sha256 (hex) of its canonical JSON."""
 
     id: str
     name: str
@@ -100,7 +102,7 @@ class CredentialRequest:
 def identity_hash(email: str, salt: str) -> str:
     """OB 3.0 IdentityHash: 'sha256$' + hex sha256 of the identifier with the salt appended (UTF-8).
 
-    The e-mail is trimmed and lower-cased first, so a verifier who types the address differently still matches.
+    The e-mail is trimmed and lower-cased first, so a verifier typing it differently still matches.
     """
     normalized = email.strip().lower()
     return "sha256$" + hashlib.sha256((normalized + salt).encode("utf-8")).hexdigest()
@@ -133,8 +135,11 @@ def _points(value: float) -> str:
 
 
 def _check(request: CredentialRequest) -> None:
-    problems = [f"{what} '{value}' is not an absolute URI (e.g. urn:uuid:..., https://...)"
-                for what, value in _node_ids(request) if not _ABSOLUTE_IRI.match(value)]
+    problems = [
+        f"{what} '{value}' is not an absolute URI (e.g. urn:uuid:..., https://...)"
+        for what, value in _node_ids(request)
+        if not _ABSOLUTE_IRI.match(value)
+    ]
     known_levels = {c.id: {lv.id for lv in c.levels} for c in request.achievement.criteria}
     for result in request.results:
         if result.criterion_id not in known_levels:
@@ -149,13 +154,19 @@ def _check(request: CredentialRequest) -> None:
     if request.valid_until is not None and request.valid_until <= request.valid_from:
         problems.append("the credential would expire before it becomes valid")
     if problems:
-        raise CredentialBuildError("The credential data is incomplete or inconsistent.", problems=tuple(problems))
+        raise CredentialBuildError(
+            "The credential data is incomplete or inconsistent.", problems=tuple(problems)
+        )
 
 
 def _node_ids(request: CredentialRequest) -> list[tuple[str, str]]:
     spec = request.achievement
-    ids = [("credential id", request.credential_id), ("issuer id", request.issuer.id),
-           ("achievement id", spec.id), ("status list", request.status.list_url)]
+    ids = [
+        ("credential id", request.credential_id),
+        ("issuer id", request.issuer.id),
+        ("achievement id", spec.id),
+        ("status list", request.status.list_url),
+    ]
     ids += [("alignment url", a.url) for a in spec.alignments]
     ids += [("criterion id", c.id) for c in spec.criteria]
     ids += [("level id", lv.id) for c in spec.criteria for lv in c.levels]
@@ -187,18 +198,22 @@ def build_credential(request: CredentialRequest) -> dict[str, Any]:
         achievement["resultDescription"] = [_result_description(c) for c in spec.criteria]
     subject: dict[str, Any] = {
         "type": ["AchievementSubject"],
-        "identifier": [{
-            "type": "IdentityObject",
-            "identityHash": identity_hash(request.subject_email, request.subject_salt),
-            "identityType": "emailAddress",
-            "hashed": True,
-            "salt": request.subject_salt,
-        }],
+        "identifier": [
+            {
+                "type": "IdentityObject",
+                "identityHash": identity_hash(request.subject_email, request.subject_salt),
+                "identityType": "emailAddress",
+                "hashed": True,
+                "salt": request.subject_salt,
+            }
+        ],
         "achievement": achievement,
     }
     if request.results:
-        subject["result"] = [{"type": ["Result"], "resultDescription": r.criterion_id, "achievedLevel": r.level_id}
-                             for r in request.results]
+        subject["result"] = [
+            {"type": ["Result"], "resultDescription": r.criterion_id, "achievedLevel": r.level_id}
+            for r in request.results
+        ]
     credential: dict[str, Any] = {
         "@context": list(OB_CREDENTIAL_CONTEXT),
         "id": request.credential_id,
@@ -218,8 +233,13 @@ def build_credential(request: CredentialRequest) -> dict[str, Any]:
 
 
 def _alignment(alignment: CompetencyAlignment) -> dict[str, Any]:
-    item: dict[str, Any] = {"type": ["Alignment"], "targetName": alignment.name, "targetUrl": alignment.url,
-                            "targetCode": alignment.competency_id, "targetType": "CFItem"}
+    item: dict[str, Any] = {
+        "type": ["Alignment"],
+        "targetName": alignment.name,
+        "targetUrl": alignment.url,
+        "targetCode": alignment.competency_id,
+        "targetType": "CFItem",
+    }
     if alignment.framework:
         item["targetFramework"] = alignment.framework
     return item
@@ -228,27 +248,45 @@ def _alignment(alignment: CompetencyAlignment) -> dict[str, Any]:
 def _evidence(evidence: EvidenceRef) -> dict[str, Any]:
     # digestSRI (VC Data Model 2.0 section 5.3, "Integrity of Related Resources"): "sha256-" + base64 digest.
     digest = base64.b64encode(bytes.fromhex(evidence.sha256_hex)).decode()
-    item: dict[str, Any] = {"id": evidence.id, "type": ["Evidence"], "name": evidence.name,
-                            "digestSRI": f"sha256-{digest}"}
+    item: dict[str, Any] = {
+        "id": evidence.id,
+        "type": ["Evidence"],
+        "name": evidence.name,
+        "digestSRI": f"sha256-{digest}",
+    }
     if evidence.description:
         item["description"] = evidence.description
     return item
 
 
-def issue_credential(request: CredentialRequest, key: SigningKey, *, verification_method: str | None = None,
-                     created: datetime | None = None) -> dict[str, Any]:
-    """Build, schema-validate and sign (eddsa-rdfc-2022) an OpenBadgeCredential; raises CredentialBuildError."""
+def issue_credential(
+    request: CredentialRequest,
+    key: SigningKey,
+    *,
+    verification_method: str | None = None,
+    created: datetime | None = None,
+) -> dict[str, Any]:
+    """Build, schema-validate and sign (eddsa-rdfc-2022) a credential; raises CredentialBuildError."""
     credential = build_credential(request)
     problems = validate_credential(credential)
     if problems:
-        raise CredentialBuildError("The credential does not meet the Open Badges 3.0 schema.",
-                                   problems=tuple(problems))
-    return add_proof(credential, key, cryptosuite=RDFC, created=created or request.valid_from,
-                     verification_method=verification_method)
+        raise CredentialBuildError(
+            "The credential does not meet the Open Badges 3.0 schema.", problems=tuple(problems)
+        )
+    return add_proof(
+        credential,
+        key,
+        cryptosuite=RDFC,
+        created=created or request.valid_from,
+        verification_method=verification_method,
+    )
 
 
 def evidence_digest_matches(credential: dict[str, Any], evidence_id: str, sha256_hex: str) -> bool:
     """True when the credential lists evidence `evidence_id` with exactly this manifest digest."""
     expected = "sha256-" + base64.b64encode(bytes.fromhex(sha256_hex)).decode()
-    return any(item.get("id") == evidence_id and item.get("digestSRI") == expected
-               for item in credential.get("evidence", []) if isinstance(item, dict))
+    return any(
+        item.get("id") == evidence_id and item.get("digestSRI") == expected
+        for item in credential.get("evidence", [])
+        if isinstance(item, dict)
+    )

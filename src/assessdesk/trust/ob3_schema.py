@@ -22,8 +22,9 @@ def _validators() -> tuple[tuple[str, Any], ...]:
     for entry in manifest["schemas"]:
         raw = (root / entry["file"]).read_bytes()
         if "sha256" in entry and hashlib.sha256(raw).hexdigest() != entry["sha256"]:
-            raise ConfigurationError(f"The bundled schema {entry['file']} has been changed.",
-                                     hint="Reinstall assessdesk.")
+            raise ConfigurationError(
+                f"The bundled schema {entry['file']} has been changed.", hint="Reinstall assessdesk."
+            )
         schema = json.loads(raw)
         validator_class = jsonschema.validators.validator_for(schema)
         validator_class.check_schema(schema)

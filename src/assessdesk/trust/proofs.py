@@ -33,8 +33,14 @@ def verification_method_for(key: SigningKey) -> str:
     return key.key_id if ":" in key.key_id else did_key_verification_method(key.public_raw())
 
 
-def _hash_data(document: Mapping[str, Any], proof_config: Mapping[str, Any], suite: str, *,
-               loader: PinnedLoader | None, strict: bool) -> bytes:
+def _hash_data(
+    document: Mapping[str, Any],
+    proof_config: Mapping[str, Any],
+    suite: str,
+    *,
+    loader: PinnedLoader | None,
+    strict: bool,
+) -> bytes:
     """hash(canonical proof config) || hash(canonical document): vc-di-eddsa sections 3.3.4 and 3.4.4."""
     if suite == RDFC:
         canonical_config = canonize(proof_config, loader=loader, strict=strict).encode()
@@ -47,9 +53,17 @@ def _hash_data(document: Mapping[str, Any], proof_config: Mapping[str, Any], sui
     return hashlib.sha256(canonical_config).digest() + hashlib.sha256(canonical_document).digest()
 
 
-def add_proof(document: Mapping[str, Any], key: SigningKey, *, cryptosuite: Cryptosuite, created: datetime,
-              verification_method: str | None = None, proof_purpose: str = "assertionMethod",
-              loader: PinnedLoader | None = None, strict: bool = True) -> dict[str, Any]:
+def add_proof(
+    document: Mapping[str, Any],
+    key: SigningKey,
+    *,
+    cryptosuite: Cryptosuite,
+    created: datetime,
+    verification_method: str | None = None,
+    proof_purpose: str = "assertionMethod",
+    loader: PinnedLoader | None = None,
+    strict: bool = True,
+) -> dict[str, Any]:
     """A copy of `document` secured with a DataIntegrityProof made by `key`."""
     if "proof" in document:
         raise ProofError("The document already carries a proof; proof sets are not supported here.")
@@ -93,8 +107,14 @@ def read_proof(document: Mapping[str, Any]) -> Mapping[str, Any]:
     return proof
 
 
-def check_proof(document: Mapping[str, Any], public_key: bytes | None, *, loader: PinnedLoader | None = None,
-                expected_purpose: str = "assertionMethod", strict: bool = True) -> ProofCheck:
+def check_proof(
+    document: Mapping[str, Any],
+    public_key: bytes | None,
+    *,
+    loader: PinnedLoader | None = None,
+    expected_purpose: str = "assertionMethod",
+    strict: bool = True,
+) -> ProofCheck:
     """Verify the single DataIntegrityProof on `document` against `public_key` (None: key unknown)."""
     try:
         proof = dict(read_proof(document))
@@ -140,6 +160,8 @@ def check_proof(document: Mapping[str, Any], public_key: bytes | None, *, loader
     except CanonicalizationError as exc:
         return fail(exc.message, "canonical")
     if not verify_signature(public_key, signature, data):
-        return fail("The signature does not match the content: the document was changed after signing, or it "
-                    "was signed by another key.")
+        return fail(
+            "The signature does not match the content: the document was changed after signing, or it "
+            "was signed by another key."
+        )
     return ProofCheck(True, vm, suite, created)

@@ -1,4 +1,4 @@
-"""RDF Dataset Canonicalization (RDFC-1.0 / URDNA2015, N-Quads) of JSON-LD, refusing terms the contexts do not define."""
+"""RDF Dataset Canonicalization (RDFC-1.0 / URDNA2015, N-Quads) of JSON-LD, refusing undefined terms."""
 
 from __future__ import annotations
 
@@ -18,14 +18,36 @@ from assessdesk.trust.errors import CanonicalizationError, ContextNotPinned
 # silently (a later @vocab, as in the spec's example context, still wins), and when it catches nothing the
 # canonical N-Quads are byte-identical to processing without it.
 _UNDEFINED_VOCAB = "urn:assessdesk:undefined-term#"
-# Likewise, relative IRIs would be dropped from the dataset; resolving them against a sentinel base exposes them.
+# Likewise relative IRIs would be dropped from the dataset; a sentinel base exposes them.
 _RELATIVE_BASE = "urn:assessdesk:relative-iri/"
 _SENTINELS = re.compile(r"<(urn:assessdesk:(?:undefined-term#|relative-iri/)[^>]*)>")
-_KEYWORDS = frozenset({
-    "@base", "@container", "@context", "@direction", "@graph", "@id", "@import", "@included", "@index",
-    "@json", "@language", "@list", "@nest", "@none", "@prefix", "@propagate", "@protected", "@reverse", "@set",
-    "@type", "@value", "@version", "@vocab",
-})
+_KEYWORDS = frozenset(
+    {
+        "@base",
+        "@container",
+        "@context",
+        "@direction",
+        "@graph",
+        "@id",
+        "@import",
+        "@included",
+        "@index",
+        "@json",
+        "@language",
+        "@list",
+        "@nest",
+        "@none",
+        "@prefix",
+        "@propagate",
+        "@protected",
+        "@reverse",
+        "@set",
+        "@type",
+        "@value",
+        "@version",
+        "@vocab",
+    }
+)
 
 
 def _unknown_keywords(value: Any, path: str = "$") -> list[str]:
@@ -50,9 +72,14 @@ def canonize(document: Mapping[str, Any], *, loader: PinnedLoader | None = None,
     if strict:
         odd = _unknown_keywords(doc)
         if odd:
-            raise CanonicalizationError("The document has keys JSON-LD ignores: " + ", ".join(odd), terms=tuple(odd))
+            raise CanonicalizationError(
+                "The document has keys JSON-LD ignores: " + ", ".join(odd), terms=tuple(odd)
+            )
         contexts = doc.get("@context", [])
-        doc["@context"] = [{"@vocab": _UNDEFINED_VOCAB}, *(contexts if isinstance(contexts, list) else [contexts])]
+        doc["@context"] = [
+            {"@vocab": _UNDEFINED_VOCAB},
+            *(contexts if isinstance(contexts, list) else [contexts]),
+        ]
     options = {
         "algorithm": "URDNA2015",
         "format": "application/n-quads",
@@ -70,9 +97,14 @@ def canonize(document: Mapping[str, Any], *, loader: PinnedLoader | None = None,
     if strict:
         leaks = sorted(set(_SENTINELS.findall(nquads)))
         if leaks:
-            names = tuple(leak.split("#", 1)[-1] if "#" in leak else leak.rsplit("/", 1)[-1] for leak in leaks)
-            raise CanonicalizationError("The document uses terms or relative references its contexts do not "
-                                        "define: " + ", ".join(names), terms=names)
+            names = tuple(
+                leak.split("#", 1)[-1] if "#" in leak else leak.rsplit("/", 1)[-1] for leak in leaks
+            )
+            raise CanonicalizationError(
+                "The document uses terms or relative references its contexts do not "
+                "define: " + ", ".join(names),
+                terms=names,
+            )
     return str(nquads)
 
 

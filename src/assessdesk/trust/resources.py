@@ -1,4 +1,4 @@
-"""Finds the repository's top-level `resources/` folder from a source checkout, a frozen bundle or an override."""
+"""Finds the top-level `resources/` folder from a source checkout, a frozen bundle or an override."""
 
 from __future__ import annotations
 
@@ -28,16 +28,20 @@ def _candidates() -> list[Path]:
 
 @lru_cache(maxsize=1)
 def resources_root() -> Path:
-    """The resources folder: $ASSESSDESK_RESOURCES if set, else the nearest `resources/` above this package."""
+    """The resources folder: $ASSESSDESK_RESOURCES if set, else the nearest `resources/` above here."""
     override = os.environ.get(ENV_OVERRIDE)
     for candidate in _candidates():
         if (candidate / _MARKER).is_dir():
             return candidate
         if override and candidate == Path(override):
-            raise ConfigurationError(f"{ENV_OVERRIDE} points at {override}, which holds no '{_MARKER}' folder.",
-                                     hint="Point it at the resources folder of an assessdesk installation.")
-    raise ConfigurationError("The assessdesk resources folder (bundled vocabularies, schemas) is missing.",
-                             hint=f"Reinstall assessdesk or set {ENV_OVERRIDE}.")
+            raise ConfigurationError(
+                f"{ENV_OVERRIDE} points at {override}, which holds no '{_MARKER}' folder.",
+                hint="Point it at the resources folder of an assessdesk installation.",
+            )
+    raise ConfigurationError(
+        "The assessdesk resources folder (bundled vocabularies, schemas) is missing.",
+        hint=f"Reinstall assessdesk or set {ENV_OVERRIDE}.",
+    )
 
 
 def resource_path(*parts: str) -> Path:

@@ -1,4 +1,4 @@
-"""W3C Bitstring Status List v1.0: the compressed bitstring, the signed list credential, entries and index ranges."""
+"""W3C Bitstring Status List v1.0: the bitstring, the signed list credential, entries and index ranges."""
 
 from __future__ import annotations
 
@@ -21,16 +21,16 @@ REVOCATION = "revocation"
 
 
 def encode_bits(bits: bytes | bytearray) -> str:
-    """encodedList: GZIP (RFC 1952) of the bitstring, then multibase base64url without padding ('u' prefix)."""
+    """encodedList: GZIP (RFC 1952) of the bitstring, then multibase base64url unpadded ('u' prefix)."""
     if len(bits) * 8 < MIN_BITS:
         raise StatusListError(f"A status list must hold at least {MIN_BITS} entries.")
-    # mtime=0 keeps the encoding a pure function of the bits, so re-publishing an unchanged list is byte-stable.
+    # mtime=0 makes the encoding a pure function of the bits: an unchanged list republishes byte-stable.
     packed = gzip.compress(bytes(bits), mtime=0)
     return "u" + base64.urlsafe_b64encode(packed).rstrip(b"=").decode()
 
 
 def decode_bits(encoded: str, *, max_bytes: int = 16 * 1024 * 1024) -> bytearray:
-    """The raw bitstring of an encodedList; refuses lists shorter than the minimum or decompressing past max_bytes."""
+    """The raw bitstring of an encodedList; refuses lists under the minimum or inflating past max_bytes."""
     if not encoded.startswith("u"):
         raise StatusListError("The status list is not multibase base64url ('u' prefix).")
     body = encoded[1:]
@@ -43,7 +43,9 @@ def decode_bits(encoded: str, *, max_bytes: int = 16 * 1024 * 1024) -> bytearray
     if len(bits) > max_bytes:
         raise StatusListError("The status list is larger than any list this station accepts.")
     if len(bits) * 8 < MIN_BITS:
-        raise StatusListError(f"The status list holds {len(bits) * 8} entries, fewer than the {MIN_BITS} minimum.")
+        raise StatusListError(
+            f"The status list holds {len(bits) * 8} entries, fewer than the {MIN_BITS} minimum."
+        )
     return bytearray(bits)
 
 
@@ -55,7 +57,7 @@ class _BytesReader:
 
     def read(self, size: int = -1) -> bytes:
         end = len(self._data) if size < 0 else self._pos + size
-        chunk, self._pos = self._data[self._pos:end], min(end, len(self._data))
+        chunk, self._pos = self._data[self._pos : end], min(end, len(self._data))
         return chunk
 
 
@@ -105,16 +107,26 @@ class StatusEntryRef:
             index = int(str(entry["statusListIndex"]))
             url = str(entry["statusListCredential"])
         except (KeyError, ValueError):
-            raise StatusListError("The credential's status entry lacks a list URL or a numeric index.") from None
+            raise StatusListError(
+                "The credential's status entry lacks a list URL or a numeric index."
+            ) from None
         if index < 0:
             raise StatusListError("The credential's status index is negative.")
         return cls(url, index, str(entry.get("statusPurpose", "")))
 
 
-def build_status_list_credential(*, list_url: str, issuer: str | Mapping[str, Any], bits: bytes | bytearray,
-                                 key: SigningKey, valid_from: datetime, valid_until: datetime | None = None,
-                                 purpose: str = REVOCATION, ttl_ms: int | None = None,
-                                 verification_method: str | None = None) -> dict[str, Any]:
+def build_status_list_credential(
+    *,
+    list_url: str,
+    issuer: str | Mapping[str, Any],
+    bits: bytes | bytearray,
+    key: SigningKey,
+    valid_from: datetime,
+    valid_until: datetime | None = None,
+    purpose: str = REVOCATION,
+    ttl_ms: int | None = None,
+    verification_method: str | None = None,
+) -> dict[str, Any]:
     """A BitstringStatusListCredential for `bits`, signed by the issuer key with eddsa-rdfc-2022."""
     subject: dict[str, Any] = {
         "id": f"{list_url}#list",
@@ -134,7 +146,9 @@ def build_status_list_credential(*, list_url: str, issuer: str | Mapping[str, An
     }
     if valid_until is not None:
         credential["validUntil"] = xsd_datetime(valid_until)
-    return add_proof(credential, key, cryptosuite=RDFC, created=valid_from, verification_method=verification_method)
+    return add_proof(
+        credential, key, cryptosuite=RDFC, created=valid_from, verification_method=verification_method
+    )
 
 
 def status_of(list_credential: Mapping[str, Any], entry: StatusEntryRef) -> bool:
@@ -143,8 +157,10 @@ def status_of(list_credential: Mapping[str, Any], entry: StatusEntryRef) -> bool
     if not isinstance(subject, Mapping) or subject.get("type") != "BitstringStatusList":
         raise StatusListError("The status list credential has no BitstringStatusList subject.")
     if subject.get("statusPurpose") != entry.purpose:
-        raise StatusListError(f"The credential's status purpose '{entry.purpose}' does not match the list's "
-                              f"'{subject.get('statusPurpose')}'.")
+        raise StatusListError(
+            f"The credential's status purpose '{entry.purpose}' does not match the list's "
+            f"'{subject.get('statusPurpose')}'."
+        )
     if list_credential.get("id") != entry.list_url:
         raise StatusListError("The status list credential is not the one the credential points at.")
     return get_bit(decode_bits(str(subject.get("encodedList", ""))), entry.index)
@@ -163,9 +179,12 @@ class IndexRange:
             raise StatusListError(f"Empty or negative index range {self.start}-{self.end}.")
 
 
-def next_free_index(index_range: IndexRange, used: Collection[int], *, rng: random.Random | None = None) -> int:
+def next_free_index(
+    index_range: IndexRange, used: Collection[int], *, rng: random.Random | None = None
+) -> int:
     """A free index in the range: the lowest one, or (with rng) a random one, as the specification recommends
-    so that index order reveals nothing about issuance order. Raises StatusIndexesExhausted when none is left."""
+    so that index order reveals nothing about issuance order. Raises StatusIndexesExhausted when none is
+    left."""
     taken = {i for i in used if index_range.start <= i < index_range.end}
     size = index_range.end - index_range.start
     if len(taken) >= size:
@@ -177,5 +196,8 @@ def next_free_index(index_range: IndexRange, used: Collection[int], *, rng: rand
         if candidate not in taken:
             return candidate
     offset = rng.randrange(size)  # nearly full: scan once from a random point
-    return next(index_range.start + (offset + k) % size for k in range(size)
-                if index_range.start + (offset + k) % size not in taken)
+    return next(
+        index_range.start + (offset + k) % size
+        for k in range(size)
+        if index_range.start + (offset + k) % size not in taken
+    )

@@ -64,8 +64,10 @@ class VerificationResult:
             return "Revoked: the issuer has withdrawn this credential."
         if self.status == "unknown":
             when = self.status_checked_at.isoformat() if self.status_checked_at else "never"
-            return f"Unknown: the credential is genuine, but its revocation status could not be checked " \
-                   f"(last successful check: {when})."
+            return (
+                f"Unknown: the credential is genuine, but its revocation status could not be checked "
+                f"(last successful check: {when})."
+            )
         return "Invalid: " + "; ".join(p.message for p in self.problems)
 
 
@@ -98,7 +100,7 @@ def _date_problems(doc: Mapping[str, Any], now: datetime, what: str) -> list[Pro
 def _key_for(issuer: TrustedIssuer | None, issuer_id: str | None, vm: str) -> bytes | None:
     if issuer is not None:
         return issuer.key_for(vm)
-    # Untrusted issuer: still check a self-describing did:key proof, so the report can say "genuine but untrusted".
+    # Untrusted issuer: still check a self-describing did:key proof, to report "genuine but untrusted".
     if issuer_id and vm.partition("#")[0] == issuer_id and vm.startswith("did:key:"):
         try:
             return public_key_from_did_key(vm)
@@ -107,8 +109,13 @@ def _key_for(issuer: TrustedIssuer | None, issuer_id: str | None, vm: str) -> by
     return None
 
 
-def verify_credential(doc: Mapping[str, Any], *, trusted_issuers: Mapping[str, TrustedIssuer],
-                      status_fetcher: StatusFetcher, now: datetime) -> VerificationResult:
+def verify_credential(
+    doc: Mapping[str, Any],
+    *,
+    trusted_issuers: Mapping[str, TrustedIssuer],
+    status_fetcher: StatusFetcher,
+    now: datetime,
+) -> VerificationResult:
     """Check context pins, proof, issuer trust, schema and dates, then the revocation status.
 
     Never answers "valid" unless a fresh, correctly signed status list from the same issuer was consulted.
@@ -121,24 +128,43 @@ def verify_credential(doc: Mapping[str, Any], *, trusted_issuers: Mapping[str, T
     vm = str(proof.get("verificationMethod", ""))
     subject = doc.get("credentialSubject") if isinstance(doc.get("credentialSubject"), Mapping) else {}
     achievement = subject.get("achievement") if isinstance(subject.get("achievement"), Mapping) else {}
-    base = dict(credential_id=doc.get("id") if isinstance(doc.get("id"), str) else None, issuer_id=issuer_id,
-                issuer_name=issuer.name if issuer else None, achievement_name=achievement.get("name"),
-                verification_method=vm or None)
+    base = dict(
+        credential_id=doc.get("id") if isinstance(doc.get("id"), str) else None,
+        issuer_id=issuer_id,
+        issuer_name=issuer.name if issuer else None,
+        achievement_name=achievement.get("name"),
+        verification_method=vm or None,
+    )
 
     if context_urls(doc) != OB_CREDENTIAL_CONTEXT:
-        problems.append(Problem("context", "The credential's @context is not exactly the pinned VC 2.0 + Open "
-                                           "Badges 3.0.3 pair, in that order."))
+        problems.append(
+            Problem(
+                "context",
+                "The credential's @context is not exactly the pinned VC 2.0 + Open "
+                "Badges 3.0.3 pair, in that order.",
+            )
+        )
     if issuer is None:
-        problems.append(Problem("issuer", f"The issuer {issuer_id or '(none)'} is not on this station's list of "
-                                          "trusted issuers."))
+        problems.append(
+            Problem(
+                "issuer",
+                f"The issuer {issuer_id or '(none)'} is not on this station's list of trusted issuers.",
+            )
+        )
     key = _key_for(issuer, issuer_id, vm)
     if issuer is not None and key is None:
-        problems.append(Problem("issuer", f"The signing key {vm or '(none)'} is not one the issuer published."))
+        problems.append(
+            Problem("issuer", f"The signing key {vm or '(none)'} is not one the issuer published.")
+        )
     if not problems or key is not None:
         check = check_proof(doc, key)
         if not check.ok and check.problem_code != "key":
-            problems.append(Problem("proof" if check.problem_code in ("proof", "canonical") else check.problem_code,
-                                    check.problem))
+            problems.append(
+                Problem(
+                    "proof" if check.problem_code in ("proof", "canonical") else check.problem_code,
+                    check.problem,
+                )
+            )
     problems += [Problem("schema", message) for message in validate_credential(doc)]
     problems += _date_problems(doc, now, "credential")
     if problems:
@@ -146,8 +172,13 @@ def verify_credential(doc: Mapping[str, Any], *, trusted_issuers: Mapping[str, T
     return _check_status(doc, issuer, status_fetcher, now, base)
 
 
-def _check_status(doc: Mapping[str, Any], issuer: TrustedIssuer | None, fetcher: StatusFetcher, now: datetime,
-                  base: dict[str, Any]) -> VerificationResult:
+def _check_status(
+    doc: Mapping[str, Any],
+    issuer: TrustedIssuer | None,
+    fetcher: StatusFetcher,
+    now: datetime,
+    base: dict[str, Any],
+) -> VerificationResult:
     try:
         entry = StatusEntryRef.from_json(doc.get("credentialStatus") or {})
     except StatusListError as exc:
@@ -155,23 +186,34 @@ def _check_status(doc: Mapping[str, Any], issuer: TrustedIssuer | None, fetcher:
     try:
         snapshot = fetcher(entry.list_url)
     except StatusUnavailable as exc:
-        return VerificationResult("unknown", (), status_checked_at=exc.last_checked, notes=(exc.message,), **base)
+        return VerificationResult(
+            "unknown", (), status_checked_at=exc.last_checked, notes=(exc.message,), **base
+        )
     if snapshot is None:
-        return VerificationResult("unknown", (), notes=(f"No copy of the status list {entry.list_url} is "
-                                                       "available.",), **base)
+        return VerificationResult(
+            "unknown", (), notes=(f"No copy of the status list {entry.list_url} is available.",), **base
+        )
     stale = _snapshot_problem(snapshot, issuer, now)
     if stale:
-        return VerificationResult("unknown", (), status_checked_at=None if stale[1] else snapshot.fetched_at,
-                                  notes=(stale[0],), **base)
+        return VerificationResult(
+            "unknown",
+            (),
+            status_checked_at=None if stale[1] else snapshot.fetched_at,
+            notes=(stale[0],),
+            **base,
+        )
     try:
         revoked = status_of(snapshot.credential, entry)
     except StatusListError as exc:
         return VerificationResult("unknown", (), notes=(exc.message,), **base)
-    return VerificationResult("revoked" if revoked else "valid", (), status_checked_at=snapshot.fetched_at, **base)
+    return VerificationResult(
+        "revoked" if revoked else "valid", (), status_checked_at=snapshot.fetched_at, **base
+    )
 
 
-def _snapshot_problem(snapshot: StatusListSnapshot, issuer: TrustedIssuer | None,
-                      now: datetime) -> tuple[str, bool] | None:
+def _snapshot_problem(
+    snapshot: StatusListSnapshot, issuer: TrustedIssuer | None, now: datetime
+) -> tuple[str, bool] | None:
     """Why the snapshot cannot be relied on, and whether it is untrustworthy (True) rather than just old."""
     lst = snapshot.credential
     if context_urls(lst) != VC_CONTEXT or "BitstringStatusListCredential" not in (lst.get("type") or []):
