@@ -1,4 +1,4 @@
-"""Helpers for the reports tests: read PDFs back with pypdf and rasterise pages with pypdfium2 (no poppler)."""
+"""Helpers for the reports tests: read PDFs with pypdf, rasterise pages with pypdfium2 (no poppler)."""
 
 from __future__ import annotations
 
@@ -74,5 +74,6 @@ def decode_qr(image: np.ndarray) -> str:
 @pytest.fixture
 def kit() -> SimpleNamespace:
     """The helpers above (tests import nothing from here: pytest runs in importlib mode)."""
-    return SimpleNamespace(PdfCheck=PdfCheck, flat_text=flat_text, render_page=render_page, decode_qr=decode_qr,
-                           NAMES=NAMES)
+    return SimpleNamespace(
+        PdfCheck=PdfCheck, flat_text=flat_text, render_page=render_page, decode_qr=decode_qr, NAMES=NAMES
+    )

@@ -1,4 +1,4 @@
-"""The calibration report: per-assessor agreement, a kappa chart, criterion difficulty and group reliability."""
+"""The calibration report: assessor agreement, a kappa chart, criterion difficulty, group reliability."""
 
 from __future__ import annotations
 
@@ -34,8 +34,10 @@ def test_hardest_criterion_comes_first(kit) -> None:
 
 def test_missing_and_negative_statistics_are_shown_not_crashed(kit) -> None:
     data = sample_calibration_report()
-    odd = (AssessorAgreement("New Assessor", 1, 0.0, 0.0, None, 0.0, False),
-           AssessorAgreement("Contrary Assessor", 6, 0.1, 0.3, -0.35, -1.2, False))
+    odd = (
+        AssessorAgreement("New Assessor", 1, 0.0, 0.0, None, 0.0, False),
+        AssessorAgreement("Contrary Assessor", 6, 0.1, 0.3, -0.35, -1.2, False),
+    )
     changed = dataclasses.replace(data, assessors=data.assessors + odd, group_alpha=None, group_icc=0.3)
     text = kit.flat_text(kit.PdfCheck(render_calibration_report(changed)).text())
     assert "not computable" in text

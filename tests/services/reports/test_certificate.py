@@ -22,9 +22,17 @@ def test_certificate_and_transcript_carry_every_fact(kit) -> None:
     pdf = kit.PdfCheck(render_certificate(data))
     assert pdf.pages == 2
     front, transcript = kit.flat_text(pdf.page_text(0)), kit.flat_text(pdf.page_text(1))
-    for fact in (data.candidate_name, data.credential_name, data.issuer_name.upper(), data.credential_id,
-                 "12 March 2026", "12 March 2029", "4 March 2026", "Certificate of Competence",
-                 data.approver_name):
+    for fact in (
+        data.candidate_name,
+        data.credential_name,
+        data.issuer_name.upper(),
+        data.credential_id,
+        "12 March 2026",
+        "12 March 2029",
+        "4 March 2026",
+        "Certificate of Competence",
+        data.approver_name,
+    ):
         assert fact in front, fact
     for item in data.competencies:
         assert item.competency_id in front
@@ -44,11 +52,14 @@ def test_qr_code_on_the_certificate_decodes_to_the_verification_url(kit) -> None
     assert kit.decode_qr(page) == data.verification_url
 
 
-@pytest.mark.parametrize("url", [
-    "https://r.example/v/1",
-    "https://registry.example.org/credentials/verify?id=urn:uuid:01958a3c-7d2e-7b41-9f3a-2c5e8d1a6b90&k=ed25519",
-    "https://registry.example.org/" + "x" * 180,
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://r.example/v/1",
+        "https://registry.example.org/credentials/verify?id=urn:uuid:01958a3c-7d2e-7b41-9f3a-2c5e8d1a6b90&k=ed25519",
+        "https://registry.example.org/" + "x" * 180,
+    ],
+)
 def test_vector_qr_alone_decodes_for_short_and_long_urls(kit, tmp_path: Path, url: str) -> None:
     import io
 
@@ -83,9 +94,17 @@ def test_equal_inputs_give_identical_bytes_and_the_file_is_written(tmp_path: Pat
 
 
 def _criteria(count: int) -> tuple[CriterionResult, ...]:
-    return tuple(CriterionResult(criterion=f"Criterion number {i} described in a full plain-language sentence",
-                                 level="Competent", points=2, max_points=3, met=True, competency_id=f"C-{i:03d}")
-                 for i in range(1, count + 1))
+    return tuple(
+        CriterionResult(
+            criterion=f"Criterion number {i} described in a full plain-language sentence",
+            level="Competent",
+            points=2,
+            max_points=3,
+            met=True,
+            competency_id=f"C-{i:03d}",
+        )
+        for i in range(1, count + 1)
+    )
 
 
 def test_a_long_rubric_is_scaled_to_keep_the_transcript_on_one_page(kit) -> None:
@@ -117,11 +136,14 @@ def test_a_custom_qr_drawer_is_called_with_the_url() -> None:
     assert calls[0][1] > 80  # about 34 mm: large enough to scan from paper
 
 
-@pytest.mark.parametrize("change, where", [
-    ({"candidate_name": "  "}, "candidate name"),
-    ({"verification_url": "registry.example/verify/1"}, "verification URL"),
-    ({"expires_on": date(2020, 1, 1)}, "dates"),
-])
+@pytest.mark.parametrize(
+    "change, where",
+    [
+        ({"candidate_name": "  "}, "candidate name"),
+        ({"verification_url": "registry.example/verify/1"}, "verification URL"),
+        ({"expires_on": date(2020, 1, 1)}, "dates"),
+    ],
+)
 def test_bad_input_is_refused_with_a_clear_message(change: dict, where: str) -> None:
     with pytest.raises(InvalidInput, match=where):
         render_certificate(dataclasses.replace(sample_certificate(), **change))

@@ -43,7 +43,12 @@ def test_a_report_without_cjk_text_does_not_embed_the_large_fallback_font(kit) -
 
 def test_fonts_and_their_licences_ship_in_resources() -> None:
     folder = resources_dir() / "fonts"
-    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSerif-Bold.ttf", "DroidSansFallbackFull.ttf"):
+    for name in (
+        "DejaVuSans.ttf",
+        "DejaVuSans-Bold.ttf",
+        "DejaVuSerif-Bold.ttf",
+        "DroidSansFallbackFull.ttf",
+    ):
         assert (folder / name).stat().st_size > 100_000
     assert "Bitstream" in (folder / "LICENSE-DejaVu.txt").read_text(encoding="utf-8")
     assert "Apache License" in (folder / "LICENSE-DroidSansFallback.txt").read_text(encoding="utf-8")
@@ -56,7 +61,9 @@ def test_env_override_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert resource_path("fonts", "x.ttf") == tmp_path / "fonts" / "x.ttf"
 
 
-def test_a_wrong_override_or_missing_file_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_wrong_override_or_missing_file_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ASSESSDESK_RESOURCES", str(tmp_path / "nowhere"))
     with pytest.raises(ConfigurationError, match="ASSESSDESK_RESOURCES"):
         resources_dir()

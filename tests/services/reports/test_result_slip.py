@@ -46,18 +46,30 @@ def test_no_attempts_left_is_said_plainly(kit) -> None:
 
 def test_a_longer_plan_and_rubric_are_scaled_onto_one_page(kit) -> None:
     base = sample_result_slip(failed=True)
-    plan = tuple(RemediationStep(f"Criterion {i}", "Practise this step with a supervisor until it is smooth.")
-                 for i in range(8))
-    pdf = kit.PdfCheck(render_result_slip(dataclasses.replace(base, remediation=plan, criteria=base.criteria * 2)))
+    plan = tuple(
+        RemediationStep(f"Criterion {i}", "Practise this step with a supervisor until it is smooth.")
+        for i in range(8)
+    )
+    pdf = kit.PdfCheck(
+        render_result_slip(dataclasses.replace(base, remediation=plan, criteria=base.criteria * 2))
+    )
     assert pdf.pages == 1
     assert "Criterion 7" in pdf.text()
 
 
 def test_an_extreme_plan_continues_overleaf_without_losing_steps(kit) -> None:
     base = sample_result_slip(failed=True)
-    plan = tuple(RemediationStep(f"Criterion {i}", "Practise this step with a supervisor until it is smooth, "
-                                 "then record three clean repetitions in the log book.") for i in range(40))
-    pdf = kit.PdfCheck(render_result_slip(dataclasses.replace(base, remediation=plan, criteria=base.criteria * 6)))
+    plan = tuple(
+        RemediationStep(
+            f"Criterion {i}",
+            "Practise this step with a supervisor until it is smooth, "
+            "then record three clean repetitions in the log book.",
+        )
+        for i in range(40)
+    )
+    pdf = kit.PdfCheck(
+        render_result_slip(dataclasses.replace(base, remediation=plan, criteria=base.criteria * 6))
+    )
     assert pdf.pages >= 2
     text = pdf.text()
     assert "Criterion 0" in text and "Criterion 39" in text

@@ -28,8 +28,18 @@ BAD = colors.HexColor("#B3261E")
 WARN = colors.HexColor("#9A6700")
 
 _MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -75,10 +85,13 @@ def styles() -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.2, textColor=MUTED),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.8),
         "cell_bold": ParagraphStyle("cell_bold", parent=base, fontName=SANS_BOLD, fontSize=8.5, leading=10.8),
-        "head": ParagraphStyle("head", parent=base, fontName=SANS_BOLD, fontSize=8, leading=10, textColor=INK),
+        "head": ParagraphStyle(
+            "head", parent=base, fontName=SANS_BOLD, fontSize=8, leading=10, textColor=INK
+        ),
         "h1": ParagraphStyle("h1", parent=base, fontName=SERIF_BOLD, fontSize=20, leading=25, spaceAfter=4),
-        "h2": ParagraphStyle("h2", parent=base, fontName=SANS_BOLD, fontSize=11.5, leading=15,
-                             spaceBefore=10, spaceAfter=5),
+        "h2": ParagraphStyle(
+            "h2", parent=base, fontName=SANS_BOLD, fontSize=11.5, leading=15, spaceBefore=10, spaceAfter=5
+        ),
         "centre": ParagraphStyle("centre", parent=base, alignment=TA_CENTER),
     }
 
@@ -129,8 +142,15 @@ def numbered_canvas(footer_left: str) -> Callable[..., Canvas]:
                 self.setLineWidth(0.5)
                 self.line(36, 30, width - 36, 30)
                 draw_text(self, 36, 19, footer_left, font=SANS, size=7.5)
-                draw_text(self, width - 36, 19, f"Page {self._pageNumber} of {total}", font=SANS, size=7.5,
-                          align="right")
+                draw_text(
+                    self,
+                    width - 36,
+                    19,
+                    f"Page {self._pageNumber} of {total}",
+                    font=SANS,
+                    size=7.5,
+                    align="right",
+                )
                 super().showPage()
             super().save()
 

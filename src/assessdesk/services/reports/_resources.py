@@ -13,7 +13,7 @@ _ENV = "ASSESSDESK_RESOURCES"
 
 
 def resources_dir() -> Path:
-    """The `resources/` folder: the env override first, then a PyInstaller bundle, then walking up from here."""
+    """The `resources/` folder: the env override first, a PyInstaller bundle, then up from here."""
     override = os.environ.get(_ENV)
     if override:
         path = Path(override)

@@ -1,4 +1,4 @@
-"""The credential certificate (A4 landscape) with a verification QR code, followed by its one-page transcript."""
+"""The credential certificate (A4 landscape) with a verification QR code, then its one-page transcript."""
 
 from __future__ import annotations
 
@@ -11,9 +11,22 @@ from reportlab.pdfgen.canvas import Canvas
 
 from assessdesk.domain.errors import InvalidInput
 from assessdesk.services.reports._layout import (
-    ACCENT, INK, MUTED, check_text, long_date, output,
+    ACCENT,
+    INK,
+    MUTED,
+    check_text,
+    long_date,
+    output,
 )
-from assessdesk.services.reports.fonts import SANS, SANS_BOLD, SERIF_BOLD, draw_text, ensure_fonts, fit_size
+from assessdesk.services.reports.fonts import (
+    SANS,
+    SANS_BOLD,
+    SERIF_BOLD,
+    draw_text,
+    ensure_fonts,
+    fit_size,
+    text_width,
+)
 from assessdesk.services.reports.grid import Block, Grid, wrap
 from assessdesk.services.reports.models import CertificateData
 from assessdesk.services.reports.qr import QrDrawer, draw_qr
@@ -50,7 +63,9 @@ def _validate(data: CertificateData) -> None:
     for name in ("candidate_name", "credential_name", "credential_id", "issuer_name", "verification_url"):
         check_text(getattr(data, name), where=f"Certificate {name.replace('_', ' ')}")
     if not data.verification_url.startswith(("https://", "http://")):
-        raise InvalidInput("must be a web address starting with https://", where="Certificate verification URL")
+        raise InvalidInput(
+            "must be a web address starting with https://", where="Certificate verification URL"
+        )
     if data.expires_on is not None and data.expires_on < data.issued_on:
         raise InvalidInput("the expiry date is before the issue date", where="Certificate dates")
 
@@ -76,9 +91,13 @@ def _draw_certificate(canvas: Canvas, data: CertificateData, qr_drawer: QrDrawer
     _draw_frame(canvas, width, height)
 
     canvas.setFillColor(ACCENT)
-    draw_text(canvas, centre, height - 68, data.issuer_name.upper(), font=SANS_BOLD, size=10.5, align="centre")
+    draw_text(
+        canvas, centre, height - 68, data.issuer_name.upper(), font=SANS_BOLD, size=10.5, align="centre"
+    )
     canvas.setFillColor(INK)
-    draw_text(canvas, centre, height - 112, "Certificate of Competence", font=SERIF_BOLD, size=30, align="centre")
+    draw_text(
+        canvas, centre, height - 112, "Certificate of Competence", font=SERIF_BOLD, size=30, align="centre"
+    )
     canvas.setStrokeColor(ACCENT)
     canvas.setLineWidth(1)
     canvas.line(centre - 60, height - 126, centre + 60, height - 126)
@@ -87,20 +106,33 @@ def _draw_certificate(canvas: Canvas, data: CertificateData, qr_drawer: QrDrawer
     draw_text(canvas, centre, height - 152, "This certifies that", font=SANS, size=11, align="centre")
     canvas.setFillColor(INK)
     name_size = fit_size(data.candidate_name, SERIF_BOLD, size=28, max_width=width - 220, min_size=14)
-    draw_text(canvas, centre, height - 188, data.candidate_name, font=SERIF_BOLD, size=name_size, align="centre")
+    draw_text(
+        canvas, centre, height - 188, data.candidate_name, font=SERIF_BOLD, size=name_size, align="centre"
+    )
     canvas.setFillColor(MUTED)
-    draw_text(canvas, centre, height - 212, "has demonstrated, in a proctored practical assessment, the competence of",
-              font=SANS, size=10.5, align="centre")
+    draw_text(
+        canvas,
+        centre,
+        height - 212,
+        "has demonstrated, in a proctored practical assessment, the competence of",
+        font=SANS,
+        size=10.5,
+        align="centre",
+    )
     canvas.setFillColor(INK)
     title_size = fit_size(data.credential_name, SANS_BOLD, size=16, max_width=width - 220, min_size=9)
-    draw_text(canvas, centre, height - 236, data.credential_name, font=SANS_BOLD, size=title_size, align="centre")
+    draw_text(
+        canvas, centre, height - 236, data.credential_name, font=SANS_BOLD, size=title_size, align="centre"
+    )
 
     _draw_competencies(canvas, data, x=100, y=178, w=width - 200, h=height - 258 - 178)
     _draw_particulars(canvas, data, width)
     _draw_verification(canvas, data, qr_drawer, width)
 
 
-def _draw_competencies(canvas: Canvas, data: CertificateData, *, x: float, y: float, w: float, h: float) -> None:
+def _draw_competencies(
+    canvas: Canvas, data: CertificateData, *, x: float, y: float, w: float, h: float
+) -> None:
     """The competency statements with achieved levels, shrunk to fit if a credential lists many."""
     if not data.competencies:
         return
@@ -111,8 +143,11 @@ def _draw_competencies(canvas: Canvas, data: CertificateData, *, x: float, y: fl
     canvas.setLineWidth(0.6)
     canvas.line(x, y + h - 13, x + w, y + h - 13)
     rows = tuple(
-        ((Block(item.competency_id, SANS, 7.5, MUTED),), (Block(item.statement, SANS, 9.5),),
-         (Block(item.level, SANS_BOLD, 9.5),))
+        (
+            (Block(item.competency_id, SANS, 7.5, MUTED),),
+            (Block(item.statement, SANS, 9.5),),
+            (Block(item.level, SANS_BOLD, 9.5),),
+        )
         for item in data.competencies
     )
     room = h - 14
@@ -121,12 +156,21 @@ def _draw_competencies(canvas: Canvas, data: CertificateData, *, x: float, y: fl
     while scale is None and shown > 1:  # bounded by the number of competencies
         shown -= 1
         scale = Grid(widths=(84, w - 84 - 104, 104), rows=rows[:shown]).fit(room - 14)
-    Grid(widths=(84, w - 84 - 104, 104), rows=rows[:shown]).draw(canvas, x=x, top=y + h - 14, scale=scale or 0.6)
+    Grid(widths=(84, w - 84 - 104, 104), rows=rows[:shown]).draw(
+        canvas, x=x, top=y + h - 14, scale=scale or 0.6
+    )
     if shown < len(rows):
         # The front cannot hold them all; the signed credential and its verification page list every one.
         canvas.setFillColor(MUTED)
-        draw_text(canvas, x, y + 2, f"… and {len(rows) - shown} more competencies, listed in the verifiable "
-                  "credential at the address below.", font=SANS, size=8)
+        draw_text(
+            canvas,
+            x,
+            y + 2,
+            f"… and {len(rows) - shown} more competencies, listed in the verifiable "
+            "credential at the address below.",
+            font=SANS,
+            size=8,
+        )
 
 
 def _draw_particulars(canvas: Canvas, data: CertificateData, width: float) -> None:
@@ -149,13 +193,13 @@ def _draw_particulars(canvas: Canvas, data: CertificateData, width: float) -> No
     centre = width / 2
     canvas.setStrokeColor(INK)
     canvas.setLineWidth(0.6)
-    canvas.line(centre - 120, 78, centre + 120, 78)
+    canvas.line(centre - 100, 78, centre + 100, 78)
     canvas.setFillColor(INK)
     signer = data.approver_name or data.issuer_name
     draw_text(canvas, centre, 64, signer, font=SANS_BOLD, size=9.5, align="centre")
     canvas.setFillColor(MUTED)
     role = f"Approved for {data.issuer_name}" if data.approver_name else "Issuer"
-    size = fit_size(role, SANS, size=8, max_width=260, min_size=6)
+    size = fit_size(role, SANS, size=8, max_width=220, min_size=6)
     draw_text(canvas, centre, 52, role, font=SANS, size=size, align="centre")
 
 
@@ -165,7 +209,9 @@ def _draw_verification(canvas: Canvas, data: CertificateData, qr_drawer: QrDrawe
     y = 46
     qr_drawer(canvas, data.verification_url, x=x, y=y, size=QR_SIZE)
     right = x - 6
-    url_lines = wrap(data.verification_url, font=SANS, size=7, width=165)[:4]
+    url_lines = _url_lines(data.verification_url, size=7, width=150)
+    if len(url_lines) > 4:  # the QR code and the transcript carry the whole address
+        url_lines = [*url_lines[:3], url_lines[3][:-1] + "…"]
     line_y = y + 14 + 9 * (len(url_lines) - 1)
     canvas.setFillColor(INK)
     draw_text(canvas, right, line_y + 26, "Verify this certificate", font=SANS_BOLD, size=8.5, align="right")
@@ -174,3 +220,18 @@ def _draw_verification(canvas: Canvas, data: CertificateData, qr_drawer: QrDrawe
     for line in url_lines:
         draw_text(canvas, right, line_y, line, font=SANS, size=7, align="right")
         line_y -= 9
+
+
+def _url_lines(url: str, *, size: float, width: float) -> list[str]:
+    """Break an address after its slashes where possible, so each line reads as a piece of the address."""
+    lines: list[str] = []
+    current = ""
+    for piece in url.replace("/", "/\n").split("\n"):
+        if current and text_width(current + piece, SANS, size) > width:
+            lines.append(current)
+            current = ""
+        current += piece
+        if text_width(current, SANS, size) > width:  # a piece longer than the line breaks anywhere
+            *full, current = wrap(current, font=SANS, size=size, width=width)
+            lines.extend(full)
+    return [*lines, current] if current else lines

@@ -16,8 +16,17 @@ _BAR = 13.0
 _GAP = 7.0
 
 
-def _text(drawing: Drawing, x: float, y: float, text: str, *, font: str, size: float, colour: Color,
-          anchor: str = "start") -> None:
+def _text(
+    drawing: Drawing,
+    x: float,
+    y: float,
+    text: str,
+    *,
+    font: str,
+    size: float,
+    colour: Color,
+    anchor: str = "start",
+) -> None:
     """Add `text` as one String per font run so names in any script use a font that has their glyphs."""
     if anchor == "end":
         x -= text_width(text, font, size)
@@ -48,7 +57,7 @@ def bar_chart(
     lowest: float = 0.0,
     highest: float = 1.0,
 ) -> Drawing:
-    """Bars for each label (green when `passed`, red otherwise); a None value is written as 'not computable'."""
+    """Bars for each label (green when `passed`, red otherwise); a None value reads 'not computable'."""
     known = [value for value in values if value is not None]
     low = min([lowest, *known])
     low = math.floor(low * 5) / 5  # axis starts on a 0.2 step so negative kappas still read naturally
@@ -75,13 +84,23 @@ def bar_chart(
     zero = x_of(max(low, 0.0))
     for index, (label, value, ok) in enumerate(zip(labels, values, passed, strict=True)):
         y = height - 16 - (index + 1) * (_BAR + _GAP) + _GAP
-        _text(drawing, plot_left - 6, y + 3.5, _clip(label, label_width - 10), font=SANS, size=_LABEL_SIZE,
-              colour=INK, anchor="end")
+        _text(
+            drawing,
+            plot_left - 6,
+            y + 3.5,
+            _clip(label, label_width - 10),
+            font=SANS,
+            size=_LABEL_SIZE,
+            colour=INK,
+            anchor="end",
+        )
         if value is None:
             _text(drawing, zero + 4, y + 3.5, "not computable", font=SANS, size=7.5, colour=MUTED)
             continue
         start, end = sorted((zero, x_of(value)))
-        drawing.add(Rect(start, y, max(end - start, 0.8), _BAR, fillColor=GOOD if ok else BAD, strokeColor=None))
+        drawing.add(
+            Rect(start, y, max(end - start, 0.8), _BAR, fillColor=GOOD if ok else BAD, strokeColor=None)
+        )
         _text(drawing, end + 4, y + 3.5, value_format.format(value), font=SANS_BOLD, size=7.5, colour=INK)
     drawing.add(Line(zero, base - 3, zero, height - 14, strokeColor=INK, strokeWidth=0.8))
     if threshold is not None:

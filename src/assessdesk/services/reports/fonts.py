@@ -1,4 +1,4 @@
-"""Registers the embedded TrueType fonts once and splits text so characters DejaVu lacks use the CJK fallback."""
+"""Registers the embedded TrueType fonts once; splits text so characters DejaVu lacks use the CJK fallback."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def ensure_fonts() -> None:
 
 
 def runs(text: str, font: str) -> list[tuple[str, str]]:
-    """Consecutive pieces of `text` with the font each is drawn in: `font` where it has the glyph, else fallback."""
+    """Pieces of `text` with the font each is drawn in: `font` if it has the glyph, else FALLBACK."""
     ensure_fonts()
     if text.isascii():  # every font here covers ASCII: skip the per-character look-up on the common path
         return [(font, text)]

@@ -1,7 +1,7 @@
 """A small, fast table drawn straight on the canvas, scaled down to fit its box; for the one-page documents.
 
-Platypus tables re-parse and re-wrap every Paragraph cell several times, which made the certificate three times
-slower than this; the one-page documents need no page flow, so a direct drawer with word wrapping suffices.
+Platypus tables re-parse and re-wrap every Paragraph cell several times, which made the certificate three
+times slower than this; one-page documents need no page flow, so a direct drawer with word wrapping does.
 """
 
 from __future__ import annotations
@@ -78,8 +78,10 @@ def _lay_row(row: tuple[Cell, ...], widths: tuple[float, ...], scale: float) -> 
     cells = []
     tallest = 0.0
     for cell, width in zip(row, widths, strict=True):
-        laid = [(block, wrap(block.text, font=block.font, size=block.size * scale, width=width - 2 * PAD_X))
-                for block in cell]
+        laid = [
+            (block, wrap(block.text, font=block.font, size=block.size * scale, width=width - 2 * PAD_X))
+            for block in cell
+        ]
         cells.append(laid)
         tallest = max(tallest, sum(len(lines) * block.size * scale * LEADING for block, lines in laid))
     return _Laid(cells, tallest + 2 * PAD_Y * scale)
@@ -107,7 +109,7 @@ class Grid:
         return sum(row.height for row in self._lay(scale))
 
     def fit(self, max_height: float) -> float | None:
-        """The largest scale (at most 1) at which every row fits `max_height`; None if not even at MIN_SCALE."""
+        """The largest scale (at most 1) at which every row fits `max_height`; None below MIN_SCALE."""
         return fit_together([self], max_height)
 
     def draw(self, canvas: Canvas, *, x: float, top: float, scale: float = 1.0) -> float:
@@ -118,8 +120,9 @@ class Grid:
             y -= row.height
         return top - y
 
-    def flow(self, canvas: Canvas, *, x: float, top: float, bottom: float,
-             next_page: Callable[[], float]) -> float:
+    def flow(
+        self, canvas: Canvas, *, x: float, top: float, bottom: float, next_page: Callable[[], float]
+    ) -> float:
         """Draw at full size, starting a new page (via `next_page`, which returns its top) whenever a row does
         not fit above `bottom`; the header repeats on each page. Returns the y where the table ended."""
         laid = self._lay(1.0)
@@ -130,7 +133,7 @@ class Grid:
             y -= header.height
         drawn_here = 0
         for row in laid:
-            # A row taller than a whole page is still drawn (clipped at the page foot) so the loop always advances.
+            # A row taller than a page is still drawn (clipped at the foot), so the loop always advances.
             if y - row.height < bottom and drawn_here:
                 y = next_page()
                 drawn_here = 0
@@ -142,7 +145,9 @@ class Grid:
             drawn_here += 1
         return y
 
-    def _draw_row(self, canvas: Canvas, row: _Laid, *, x: float, y: float, scale: float, header: bool) -> None:
+    def _draw_row(
+        self, canvas: Canvas, row: _Laid, *, x: float, y: float, scale: float, header: bool
+    ) -> None:
         width = sum(self.widths)
         if header:
             canvas.setFillColor(self.header_fill)

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-
 # ---------------------------------------------------------------------------------------------- shared pieces
 
 
@@ -100,7 +99,7 @@ class ResultSlipData:
         return max(0, self.attempts_allowed - self.attempts_used)
 
 
-# ---------------------------------------------------------------------------------------------- session report
+# ------------------------------------------------------------------------------------------- session report
 
 
 @dataclass(frozen=True)
@@ -161,7 +160,9 @@ class AssessorAgreement:
     performances_scored: int
     exact_agreement: float  # share of criteria scored at exactly the reference level, 0..1
     adjacent_agreement: float  # share within one level, 0..1
-    weighted_kappa: float | None  # quadratic-weighted Cohen's kappa against the reference; None: not computable
+    weighted_kappa: (
+        float | None
+    )  # quadratic-weighted Cohen's kappa against the reference; None: not computable
     bias: float  # mean (assessor level - reference level); positive = lenient
     calibrated: bool  # met the exercise's thresholds
 

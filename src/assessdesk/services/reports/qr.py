@@ -36,10 +36,8 @@ def dark_runs(data: str, *, error: str = "m") -> tuple[int, list[tuple[int, int,
     return len(matrix), found
 
 
-def draw_qr(
-    canvas: Canvas, data: str, *, x: float, y: float, size: float, colour: Color = black
-) -> None:
-    """Draw the symbol with its quiet zone inside the square; one rectangle per horizontal run of dark modules."""
+def draw_qr(canvas: Canvas, data: str, *, x: float, y: float, size: float, colour: Color = black) -> None:
+    """Draw the symbol with its quiet zone inside the square; one rectangle per run of dark modules."""
     width, found = dark_runs(data)
     module = size / (width + 2 * QUIET_ZONE)
     top = y + size - QUIET_ZONE * module

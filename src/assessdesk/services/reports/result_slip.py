@@ -1,4 +1,4 @@
-"""The candidate's one-page result slip: outcome, criterion results, and on a fail the remediation plan and retake."""
+"""The candidate's one-page result slip: outcome, criteria, and on a fail the remediation plan and retake."""
 
 from __future__ import annotations
 
@@ -10,7 +10,16 @@ from reportlab.pdfgen.canvas import Canvas
 
 from assessdesk.domain.errors import InvalidInput
 from assessdesk.services.reports._layout import (
-    ACCENT, BAD, GOOD, INK, MUTED, RULE, check_text, long_date, output, points,
+    ACCENT,
+    BAD,
+    GOOD,
+    INK,
+    MUTED,
+    RULE,
+    check_text,
+    long_date,
+    output,
+    points,
 )
 from assessdesk.services.reports.fonts import SANS, SANS_BOLD, SERIF_BOLD, draw_text, ensure_fonts, fit_size
 from assessdesk.services.reports.grid import Block, Grid, fit_together, wrap
@@ -22,7 +31,7 @@ MARGIN = 48
 
 
 def render_result_slip(data: ResultSlipData, *, path: Path | None = None) -> bytes:
-    """Render the slip on one A4 page (long tables are scaled down, and only past legibility continue overleaf).
+    """Render the slip on one A4 page (long tables are scaled down; only past legibility they continue).
 
     Returns the PDF bytes and writes them to `path` if given.
     """
@@ -58,8 +67,14 @@ def _draw(canvas: Canvas, data: ResultSlipData) -> None:
     canvas.setFillColor(INK)
     draw_text(canvas, MARGIN, height - 80, "Assessment result", font=SERIF_BOLD, size=22)
     canvas.setFillColor(MUTED)
-    draw_text(canvas, MARGIN, height - 97, data.credential_name, font=SANS,
-              size=fit_size(data.credential_name, SANS, size=10.5, max_width=body, min_size=6))
+    draw_text(
+        canvas,
+        MARGIN,
+        height - 97,
+        data.credential_name,
+        font=SANS,
+        size=fit_size(data.credential_name, SANS, size=10.5, max_width=body, min_size=6),
+    )
     canvas.setStrokeColor(INK)
     canvas.setLineWidth(0.8)
     canvas.line(MARGIN, height - 106, width - MARGIN, height - 106)
@@ -94,8 +109,14 @@ def _draw(canvas: Canvas, data: ResultSlipData) -> None:
         canvas.showPage()
         _draw_footer(canvas, data, width)
         canvas.setFillColor(INK)
-        draw_text(canvas, MARGIN, height - 52, f"Assessment result (continued) — {data.candidate_name}",
-                  font=SANS_BOLD, size=11)
+        draw_text(
+            canvas,
+            MARGIN,
+            height - 52,
+            f"Assessment result (continued) — {data.candidate_name}",
+            font=SANS_BOLD,
+            size=11,
+        )
         return height - 64
 
     top = _heading(canvas, "Results by criterion", top)
@@ -120,8 +141,10 @@ def _draw_outcome(canvas: Canvas, data: ResultSlipData, *, top: float, width: fl
     verdict = "Passed" if passed else "Not passed this time"
     total = f"{points(data.total_points)} of {points(data.max_points)} points"
     if passed:
-        next_step = ("Your credential is issued once an approver has reviewed the evidence and signed it off; "
-                     "you will receive the certificate then.")
+        next_step = (
+            "Your credential is issued once an approver has reviewed the evidence and signed it off; "
+            "you will receive the certificate then."
+        )
     elif data.earliest_retake is not None:
         next_step = f"You may retake this assessment from {long_date(data.earliest_retake)}."
         left = data.attempts_left()
@@ -145,8 +168,14 @@ def _draw_outcome(canvas: Canvas, data: ResultSlipData, *, top: float, width: fl
     y = top - 44
     for text, font, size, ink in lines:
         canvas.setFillColor(ink)
-        draw_text(canvas, MARGIN + 20, y, text, font=font, size=fit_size(text, font, size=size,
-                                                                          max_width=width - 40, min_size=5))
+        draw_text(
+            canvas,
+            MARGIN + 20,
+            y,
+            text,
+            font=font,
+            size=fit_size(text, font, size=size, max_width=width - 40, min_size=5),
+        )
         y -= 12
     return height
 
@@ -162,7 +191,15 @@ def _draw_footer(canvas: Canvas, data: ResultSlipData, width: float) -> None:
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN, 52, width - MARGIN, 52)
     canvas.setFillColor(MUTED)
-    note = ("This slip records the assessor's result; it is not a credential. Keep it for your records. "
-            f"Attempt {data.attempt_id}.")
-    draw_text(canvas, MARGIN, 40, note, font=SANS, size=fit_size(note, SANS, size=7.5, max_width=width - 2 * MARGIN,
-                                                                 min_size=4.5))
+    note = (
+        "This slip records the assessor's result; it is not a credential. Keep it for your records. "
+        f"Attempt {data.attempt_id}."
+    )
+    draw_text(
+        canvas,
+        MARGIN,
+        40,
+        note,
+        font=SANS,
+        size=fit_size(note, SANS, size=7.5, max_width=width - 2 * MARGIN, min_size=4.5),
+    )

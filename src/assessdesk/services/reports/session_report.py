@@ -1,4 +1,4 @@
-"""The proctor's end-of-session report: a summary, then one row per candidate in a table that flows over pages."""
+"""The proctor's end-of-session report: a summary, then a candidate table flowing over pages."""
 
 from __future__ import annotations
 
@@ -9,7 +9,18 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from assessdesk.services.reports._layout import (
-    BAD, INK, RULE, SHADE, WARN, check_text, clock, long_date, numbered_canvas, output, stamp, styles,
+    BAD,
+    INK,
+    RULE,
+    SHADE,
+    WARN,
+    check_text,
+    clock,
+    long_date,
+    numbered_canvas,
+    output,
+    stamp,
+    styles,
 )
 from assessdesk.services.reports.fonts import SANS, ensure_fonts, markup
 from assessdesk.services.reports.models import SessionCandidateRow, SessionReportData
@@ -17,7 +28,15 @@ from assessdesk.services.reports.models import SessionCandidateRow, SessionRepor
 PAGE = landscape(A4)
 MARGIN = 36
 _WIDTHS = (26, 134, 66, 146, 186, 116, 96)  # sums to the 770 pt between the margins
-_HEAD = ("#", "Candidate", "Attendance", "Identity", "Incidents (time in recording)", "Presence flags", "Status")
+_HEAD = (
+    "#",
+    "Candidate",
+    "Attendance",
+    "Identity",
+    "Incidents (time in recording)",
+    "Presence flags",
+    "Status",
+)
 
 
 def render_session_report(data: SessionReportData, *, path: Path | None = None) -> bytes:
@@ -26,9 +45,17 @@ def render_session_report(data: SessionReportData, *, path: Path | None = None) 
     ensure_fonts()
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
-        buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=44,
-        title=f"End-of-session report — {data.session_name}", author=data.proctor_name,
-        subject=f"{data.site_name}, {long_date(data.session_date)}", creator="assessdesk", invariant=1,
+        buffer,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=44,
+        title=f"End-of-session report — {data.session_name}",
+        author=data.proctor_name,
+        subject=f"{data.site_name}, {long_date(data.session_date)}",
+        creator="assessdesk",
+        invariant=1,
         initialFontName=SANS,
     )
     footer = f"{data.session_name} · {data.site_name} · {long_date(data.session_date)}"
@@ -40,9 +67,16 @@ def _story(data: SessionReportData) -> list:
     style = styles()
     story: list = [
         Paragraph(markup("End-of-session report"), style["h1"]),
-        Paragraph(markup(f"{data.session_name} — {data.site_name}, {long_date(data.session_date)}"), style["body"]),
-        Paragraph(markup(f"Proctor {data.proctor_name} · station {data.station_name} · "
-                         f"generated {stamp(data.generated_at)}"), style["small"]),
+        Paragraph(
+            markup(f"{data.session_name} — {data.site_name}, {long_date(data.session_date)}"), style["body"]
+        ),
+        Paragraph(
+            markup(
+                f"Proctor {data.proctor_name} · station {data.station_name} · "
+                f"generated {stamp(data.generated_at)}"
+            ),
+            style["small"],
+        ),
         Spacer(1, 10),
         _summary(data),
         Spacer(1, 12),
@@ -70,18 +104,24 @@ def _summary(data: SessionReportData) -> Table:
     ]
     style = styles()
     table = Table(
-        [[Paragraph(markup(label), style["small"]) for label, _ in figures],
-         [Paragraph(str(value), style["h2"]) for _, value in figures]],
+        [
+            [Paragraph(markup(label), style["small"]) for label, _ in figures],
+            [Paragraph(str(value), style["h2"]) for _, value in figures],
+        ],
         colWidths=[770 / len(figures)] * len(figures),
     )
-    table.setStyle(TableStyle([
-        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
-        ("LINEBEFORE", (1, 0), (-1, -1), 0.4, RULE),
-        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-        ("FONTNAME", (0, 0), (-1, -1), SANS),
-        ("TOPPADDING", (0, 1), (-1, 1), 0),
-        ("BOTTOMPADDING", (0, 1), (-1, 1), 0),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+                ("LINEBEFORE", (1, 0), (-1, -1), 0.4, RULE),
+                ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                ("FONTNAME", (0, 0), (-1, -1), SANS),
+                ("TOPPADDING", (0, 1), (-1, 1), 0),
+                ("BOTTOMPADDING", (0, 1), (-1, 1), 0),
+            ]
+        )
+    )
     return table
 
 
@@ -99,26 +139,42 @@ def _row(number: int, row: SessionCandidateRow) -> list[Paragraph]:
     identity = f"<b>{markup(row.identity_outcome)}</b>"
     if row.identity_note:
         identity += f'<br/><font size="7.5" color="#5B6473">{markup(row.identity_note)}</font>'
-    incidents = _lines([f"<b>{clock(item.at_seconds)}</b> {markup(item.code)}"
-                        + (f" — {markup(item.note)}" if item.note else "") for item in row.incidents])
-    flags = _lines([f"<b>{clock(flag.at_seconds)}</b> {markup(flag.kind)}"
-                    + (f" ({flag.duration_seconds:.0f} s)" if flag.duration_seconds else "")
-                    for flag in row.presence_flags])
+    incidents = _lines(
+        [
+            f"<b>{clock(item.at_seconds)}</b> {markup(item.code)}"
+            + (f" — {markup(item.note)}" if item.note else "")
+            for item in row.incidents
+        ]
+    )
+    flags = _lines(
+        [
+            f"<b>{clock(flag.at_seconds)}</b> {markup(flag.kind)}"
+            + (f" ({flag.duration_seconds:.0f} s)" if flag.duration_seconds else "")
+            for flag in row.presence_flags
+        ]
+    )
     attendance = markup(row.attendance)
     if row.attendance.lower() == "absent":
         attendance = f'<font color="#{WARN.hexval()[2:]}"><b>{attendance}</b></font>'
     status = markup(row.attempt_state.replace("_", " ")) if row.attempt_state else "—"
     if row.void_reason:
         status = f'<font color="#{BAD.hexval()[2:]}"><b>Voided</b></font><br/>{markup(row.void_reason)}'
-    return [Paragraph(str(number), small), Paragraph(candidate, cell), Paragraph(attendance, cell),
-            Paragraph(identity, cell), Paragraph(incidents, cell), Paragraph(flags, cell), Paragraph(status, cell)]
+    return [
+        Paragraph(str(number), small),
+        Paragraph(candidate, cell),
+        Paragraph(attendance, cell),
+        Paragraph(identity, cell),
+        Paragraph(incidents, cell),
+        Paragraph(flags, cell),
+        Paragraph(status, cell),
+    ]
 
 
 def _candidate_table(rows: tuple[SessionCandidateRow, ...]) -> LongTable:
     style = styles()
     header = [Paragraph(markup(text), style["head"]) for text in _HEAD]
     body = [_row(index, row) for index, row in enumerate(rows, start=1)]
-    # splitInRow lets one candidate with a very long incident log continue on the next page instead of failing.
+    # splitInRow lets a candidate with a very long incident log continue overleaf instead of failing.
     table = LongTable([header, *body], colWidths=_WIDTHS, repeatRows=1, splitInRow=1)
     commands: list[tuple] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

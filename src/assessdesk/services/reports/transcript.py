@@ -5,7 +5,14 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 
 from assessdesk.services.reports._layout import (
-    ACCENT, BAD, GOOD, INK, MUTED, RULE, long_date, points,
+    ACCENT,
+    BAD,
+    GOOD,
+    INK,
+    MUTED,
+    RULE,
+    long_date,
+    points,
 )
 from assessdesk.services.reports.fonts import SANS, SANS_BOLD, SERIF_BOLD, draw_text, fit_size
 from assessdesk.services.reports.grid import MIN_SCALE, Block, Cell, Grid
@@ -15,9 +22,10 @@ _FIXED = (88.0, 100.0, 58.0, 56.0)  # competency, level, points, result
 
 
 def criteria_grid(criteria: tuple[CriterionResult, ...], *, width: float) -> Grid:
-    """Criterion (with what the level means) · competency · level · points · result; shared with the result slip."""
+    """Criterion (and what the level means) · competency · level · points · result; shared with the slip."""
     header: tuple[Cell, ...] = tuple(
-        (Block(text, SANS_BOLD, 7.8),) for text in ("Criterion", "Competency", "Level achieved", "Points", "Result")
+        (Block(text, SANS_BOLD, 7.8),)
+        for text in ("Criterion", "Competency", "Level achieved", "Points", "Result")
     )
     rows = []
     for item in criteria:
@@ -27,13 +35,15 @@ def criteria_grid(criteria: tuple[CriterionResult, ...], *, width: float) -> Gri
         competency: Cell = (Block(item.competency_id or "—", SANS, 8),)
         if item.critical:
             competency += (Block("CRITICAL", SANS_BOLD, 6.2, ACCENT),)
-        rows.append((
-            criterion,
-            competency,
-            (Block(item.level, SANS_BOLD),),
-            (Block(f"{points(item.points)} / {points(item.max_points)}"),),
-            (Block("Met" if item.met else "Not met", SANS_BOLD, 8.5, GOOD if item.met else BAD),),
-        ))
+        rows.append(
+            (
+                criterion,
+                competency,
+                (Block(item.level, SANS_BOLD),),
+                (Block(f"{points(item.points)} / {points(item.max_points)}"),),
+                (Block("Met" if item.met else "Not met", SANS_BOLD, 8.5, GOOD if item.met else BAD),),
+            )
+        )
     return Grid(widths=(width - sum(_FIXED), *_FIXED), rows=tuple(rows), header=header)
 
 
@@ -44,7 +54,7 @@ def facts_grid(facts: list[tuple[str, str]], *, width: float, label_width: float
 
 
 def draw_transcript(canvas: Canvas, data: CertificateData, *, page_size: tuple[float, float]) -> None:
-    """Draw the transcript page on `canvas` (the caller ends the last page); a very long rubric continues overleaf."""
+    """Draw the transcript page on `canvas` (the caller ends the last page); a very long rubric continues."""
     width, height = page_size
     margin = 48
     body = width - 2 * margin
@@ -52,8 +62,14 @@ def draw_transcript(canvas: Canvas, data: CertificateData, *, page_size: tuple[f
     draw_text(canvas, margin, height - 62, "Transcript of assessment results", font=SERIF_BOLD, size=19)
     canvas.setFillColor(MUTED)
     line = f"{data.candidate_name}  ·  {data.credential_name}"
-    draw_text(canvas, margin, height - 80, line, font=SANS,
-              size=fit_size(line, SANS, size=10, max_width=body, min_size=6))
+    draw_text(
+        canvas,
+        margin,
+        height - 80,
+        line,
+        font=SANS,
+        size=fit_size(line, SANS, size=10, max_width=body, min_size=6),
+    )
     canvas.setStrokeColor(INK)
     canvas.setLineWidth(0.8)
     canvas.line(margin, height - 90, width - margin, height - 90)
@@ -97,8 +113,20 @@ def _draw_footer(canvas: Canvas, data: CertificateData, width: float, margin: fl
     canvas.line(margin, 48, width - margin, 48)
     canvas.setFillColor(MUTED)
     ident = f"Credential ID {data.credential_id}  ·  issued by {data.issuer_name}"
-    draw_text(canvas, margin, 37, ident, font=SANS, size=fit_size(ident, SANS, size=7.5, max_width=body,
-                                                                  min_size=4.5))
+    draw_text(
+        canvas,
+        margin,
+        37,
+        ident,
+        font=SANS,
+        size=fit_size(ident, SANS, size=7.5, max_width=body, min_size=4.5),
+    )
     verify = f"Verify this credential at {data.verification_url}"
-    draw_text(canvas, margin, 27, verify, font=SANS, size=fit_size(verify, SANS, size=7.5, max_width=body,
-                                                                   min_size=4.5))
+    draw_text(
+        canvas,
+        margin,
+        27,
+        verify,
+        font=SANS,
+        size=fit_size(verify, SANS, size=7.5, max_width=body, min_size=4.5),
+    )
