@@ -54,9 +54,9 @@ def agreement_shares(ratings: object, *, scale: ScaleLike = None,
     pairs = m * (m - 1.0) / 2.0
     exact = (counts * (counts - 1.0)).sum(axis=1) / 2.0
     adjacent = exact + (counts[:, :-1] * counts[:, 1:]).sum(axis=1)
-    return (_pair_shares("exact_agreement", exact, pairs, confidence, base, {**details, "pairs": pairs.sum()}),
+    return (_pair_shares("exact_agreement", exact, pairs, confidence, base, {**details, "pairs": int(pairs.sum())}),
             _pair_shares("adjacent_agreement", adjacent, pairs, confidence, base,
-                         {**details, "pairs": pairs.sum()}))
+                         {**details, "pairs": int(pairs.sum())}))
 
 
 def assessor_bias(ratings: object, reference: object, *, raters: Sequence[str] | None = None,

@@ -91,7 +91,7 @@ def krippendorff_alpha(ratings: object, *, level: Level = "ordinal", scale: Scal
         return undefined(name, "no unit was rated by two or more raters, so there is nothing to compare",
                          details=details, **base)
     o = coincidences(counts)
-    n_v = o.sum(axis=0)
+    n_v = counts.sum(axis=0)  # equals o.sum(axis=0), without its rounding
     n = n_v.sum()
     d = distance_matrix(level, enc.points, n_v)
     observed = float((o * d).sum())

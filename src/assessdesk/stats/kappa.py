@@ -75,7 +75,8 @@ def fleiss_kappa(ratings: object, *, scale: ScaleLike = None, confidence: float 
         infl = (infl_p - (1.0 - value) * infl_exp) / (1.0 - p_exp)
         se = float(np.sqrt((infl**2).sum() / (n * (n - 1.0))))
         z = _z(confidence)
-        ci = ConfidenceInterval(low=float(value - z * se), high=float(value + z * se), level=confidence,
+        ci = ConfidenceInterval(low=float(max(value - z * se, -1.0)), high=float(min(value + z * se, 1.0)),
+                                level=confidence,
                                 method="asymptotic SE (delta method over units)", se=se)
     return Coefficient(name="fleiss_kappa", value=float(value), ci=ci, details=details, **base)
 

@@ -153,7 +153,8 @@ class PairwiseKappa:
                              details=details)
         se = float(self.se[i, j])
         z = NormalDist().inv_cdf(0.5 + self.confidence / 2)
-        ci = ConfidenceInterval(low=value - z * se, high=value + z * se, level=self.confidence,
+        # Kappa cannot exceed 1 (nor fall below -1), so the normal interval is cut there.
+        ci = ConfidenceInterval(low=max(value - z * se, -1.0), high=min(value + z * se, 1.0), level=self.confidence,
                                 method="asymptotic SE (Fleiss, Cohen & Everitt 1969)", se=se)
         return Coefficient(name=name, value=value, n_units=n_units, n_raters=2, missing_share=missing,
                            ci=ci, details=details)
