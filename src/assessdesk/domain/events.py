@@ -11,6 +11,7 @@ AUTHOR_KINDS: dict[str, str] = {
     "identity": "recording_station",
     "incident": "recording_station",
     "presence": "recording_station",
+    "candidate": "recording_station",  # walk-ins registered offline; the registry reviews and may merge them
     "evidence": "recording_station",
     "scoring": "scoring_station",
     "outcome": "scoring_station",

@@ -29,6 +29,13 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "audit.verify": frozenset({Role.ADMIN, Role.LEAD_ASSESSOR}),
     "sessions.view": _ALL,
     "attempts.schedule": frozenset({Role.PROCTOR, Role.ADMIN}),
+    "roster.view": frozenset({Role.PROCTOR, Role.ADMIN, Role.LEAD_ASSESSOR}),
+    "roster.edit": frozenset({Role.PROCTOR, Role.ADMIN}),
+    "checkin.perform": frozenset({Role.PROCTOR}),
+    "identity.decide": frozenset({Role.PROCTOR}),
+    "attempt.run": frozenset({Role.PROCTOR}),
+    "attempt.void": frozenset({Role.PROCTOR, Role.ADMIN}),
+    "incident.log": frozenset({Role.PROCTOR}),
 }
 
 

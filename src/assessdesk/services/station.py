@@ -24,7 +24,8 @@ from assessdesk.trust.keys import SigningKey
 PROFILE_FILE = "profile.json"
 PROFILE_FORMAT = 1  # History: 1 = station_id, secret_store, demo.
 STATION_KEY = "station-signing-key"
-DEFAULT_SETTINGS: dict[str, Any] = {"lockout_threshold": 5, "lockout_minutes": 15, "idle_minutes": 10}
+DEFAULT_SETTINGS: dict[str, Any] = {"lockout_threshold": 5, "lockout_minutes": 15, "idle_minutes": 10,
+                                    "encrypt_evidence": True}
 
 
 @dataclass
@@ -38,6 +39,7 @@ class StationContext:
     station_id: str
     is_demo: bool
     _key: SigningKey | None = field(default=None, repr=False)
+    _store: Any = field(default=None, repr=False)
 
     def uow(self, actor: str | None) -> Any:
         return unit_of_work(self.db, station_id=self.station_id, actor=actor, clock=self.clock)
@@ -64,6 +66,26 @@ class StationContext:
     @property
     def evidence_dir(self) -> Path:
         return self.profile_dir / "evidence"
+
+    def evidence_kek(self) -> bytes | None:
+        """The key that wraps each evidence file's data key (kept in the keyring), or None when encryption is off."""
+        from assessdesk.services.evidence.store import EVIDENCE_KEK
+
+        if not self.settings().get("encrypt_evidence", True):
+            return None
+        kek = self.secrets.get(EVIDENCE_KEK)
+        if kek is None:
+            kek = os.urandom(32)
+            self.secrets.set(EVIDENCE_KEK, kek)
+        return kek
+
+    def evidence_store(self) -> Any:  # -> services.evidence.store.EvidenceStore
+        if self._store is None:
+            from assessdesk.services.evidence.store import EvidenceStore
+
+            self._store = EvidenceStore(self.evidence_dir, kek=self.evidence_kek(),
+                                        key_id=f"urn:assessdesk:station:{self.station_id}#evidence-1")
+        return self._store
 
     def close(self) -> None:
         self.db.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from assessdesk.domain.attempt import AttemptState, derive_state
@@ -67,3 +67,55 @@ def refold_attempt(session: Session, attempt_id: str) -> AttemptState:
     row.version = len(types)
     session.flush()
     return state
+
+
+def search_candidates(session: Session, text: str, *, limit: int = 200) -> list[Candidate]:
+    """Case-insensitive match on given name, family name, "given family" or external id."""
+    q = select(CandidateRow).order_by(CandidateRow.family_name, CandidateRow.given_name).limit(limit)
+    words = text.strip().lower().split()
+    for word in words:
+        like = f"%{word}%"
+        q = q.where(or_(CandidateRow.given_name.ilike(like), CandidateRow.family_name.ilike(like),
+                        CandidateRow.external_id.ilike(like), CandidateRow.email.ilike(like)))
+    return [_cand(r) for r in session.scalars(q)]
+
+
+def get_candidate(session: Session, candidate_id: str) -> Candidate:
+    row = session.get(CandidateRow, candidate_id)
+    if row is None:
+        raise NotFound(f"No candidate with id {candidate_id}.")
+    return _cand(row)
+
+
+def external_ids(session: Session) -> set[str]:
+    return {e for e in session.scalars(select(CandidateRow.external_id)) if e}
+
+
+def set_enrolled_photo(session: Session, candidate_id: str, sha256: str) -> None:
+    row = session.get(CandidateRow, candidate_id)
+    if row is None:
+        raise NotFound(f"No candidate with id {candidate_id}.")
+    row.enrolled_photo_sha256 = sha256
+    session.flush()
+
+
+def enrolled_photo(session: Session, candidate_id: str) -> str | None:
+    row = session.get(CandidateRow, candidate_id)
+    return row.enrolled_photo_sha256 if row else None
+
+
+def get_attempt(session: Session, attempt_id: str) -> AttemptSummary:
+    row = session.execute(select(AttemptRow, CandidateRow).join(CandidateRow)
+                          .where(AttemptRow.id == attempt_id)).first()
+    if row is None:
+        raise NotFound(f"No attempt with id {attempt_id}.")
+    a, c = row
+    return AttemptSummary(a.id, a.sitting_id, _cand(c), a.credential_id, a.rubric_ref, AttemptState(a.state),
+                          a.version)
+
+
+def attempts_of_candidate(session: Session, candidate_id: str) -> list[AttemptSummary]:
+    rows = session.execute(select(AttemptRow, CandidateRow).join(CandidateRow)
+                           .where(AttemptRow.candidate_id == candidate_id))
+    return [AttemptSummary(a.id, a.sitting_id, _cand(c), a.credential_id, a.rubric_ref, AttemptState(a.state),
+                           a.version) for a, c in rows]

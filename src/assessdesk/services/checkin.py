@@ -1,0 +1,105 @@
+"""Check-in: consent, live and ID photos as evidence, face comparison as an aid, and the proctor's decision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from assessdesk.domain.errors import InvalidInput
+from assessdesk.domain.users import User
+from assessdesk.services import attempts
+from assessdesk.services.authz import requires
+from assessdesk.services.station import StationContext
+from assessdesk.storage import schedule
+from assessdesk.storage.events import attempt_events
+
+CONSENT_TEXT_VERSION = "consent-2026-01"  # the wording the proctor reads out; bump when it changes
+PHOTO_KINDS = ("live_photo", "id_photo")
+DECISIONS = ("verified", "not_verified", "verified_override")
+
+
+@dataclass(frozen=True)
+class Consent:
+    recording: bool
+    face_comparison: bool
+    text_version: str
+    recorded_by: str
+    recorded_at: str
+
+
+@requires("checkin.perform")
+def check_in(ctx: StationContext, *, actor: User, attempt_id: str, extra_minutes: int = 0,
+             accommodation_note: str = "") -> None:
+    if extra_minutes < 0 or extra_minutes > 240:
+        raise InvalidInput("must be between 0 and 240 minutes", where="extra time")
+    attempts.transition(ctx, actor=actor, attempt_id=attempt_id, event_type="attempt.checked_in",
+                        payload={"accommodations": {"extra_minutes": extra_minutes, "note": accommodation_note}})
+
+
+@requires("checkin.perform")
+def record_consent(ctx: StationContext, *, actor: User, attempt_id: str, recording: bool,
+                   face_comparison: bool) -> Consent:
+    """Recorded before any capture: who asked, when, which text version, and both answers (a refusal too)."""
+    with ctx.uow(actor.id) as uow:
+        schedule.get_attempt(uow.session, attempt_id)
+        ev = uow.record(entity_type="attempt", entity_id=attempt_id, event_type="identity.consent_recorded",
+                        payload={"recording": recording, "face_comparison": face_comparison,
+                                 "text_version": CONSENT_TEXT_VERSION})
+    return Consent(recording, face_comparison, CONSENT_TEXT_VERSION, actor.id, ev.occurred_at)
+
+
+def consent_of(ctx: StationContext, attempt_id: str) -> Consent | None:
+    with ctx.db.session() as s:
+        events = [e for e in attempt_events(s, attempt_id) if e.event_type == "identity.consent_recorded"]
+    if not events:
+        return None
+    last = events[-1]
+    return Consent(bool(last.payload["recording"]), bool(last.payload["face_comparison"]),
+                   last.payload["text_version"], last.author_user or "", last.occurred_at)
+
+
+@requires("checkin.perform")
+def add_photo(ctx: StationContext, *, actor: User, attempt_id: str, kind: str, image_bytes: bytes) -> str:
+    """Store a live or ID photo as evidence (content-addressed, encrypted) and link it to the attempt."""
+    if kind not in PHOTO_KINDS:
+        raise InvalidInput(f"unknown photo kind (use {', '.join(PHOTO_KINDS)})", where=kind)
+    if consent_of(ctx, attempt_id) is None:
+        raise InvalidInput("Record the candidate's consent before taking any photo.", where="photo")
+    blob = ctx.evidence_store().put_bytes(image_bytes)
+    with ctx.uow(actor.id) as uow:
+        uow.record(entity_type="attempt", entity_id=attempt_id, event_type="evidence.photo_added",
+                   payload={"kind": kind, "sha256": blob.sha256, "size": blob.size, "encrypted": blob.encrypted})
+    return blob.sha256
+
+
+def photos_of(ctx: StationContext, attempt_id: str) -> dict[str, str]:
+    """kind -> sha256 of the newest photo of each kind, plus 'enrolled_photo' when the candidate has one."""
+    with ctx.db.session() as s:
+        out = {e.payload["kind"]: e.payload["sha256"] for e in attempt_events(s, attempt_id)
+               if e.event_type == "evidence.photo_added"}
+        attempt = schedule.get_attempt(s, attempt_id)
+        enrolled = schedule.enrolled_photo(s, attempt.candidate.id)
+    if enrolled:
+        out["enrolled_photo"] = enrolled
+    return out
+
+
+@requires("identity.decide")
+def decide_identity(ctx: StationContext, *, actor: User, attempt_id: str, decision: str,
+                    override_reason: str = "", comparison: dict[str, Any] | None = None) -> str:
+    """The proctor decides; the face score (if any) is recorded with the decision as the aid it was."""
+    if decision not in DECISIONS:
+        raise InvalidInput(f"must be one of {', '.join(DECISIONS)}", where="identity decision")
+    if decision == "verified_override" and not override_reason.strip():
+        raise InvalidInput("explain why you verify the identity despite the check", where="override reason")
+    consent = consent_of(ctx, attempt_id)
+    if consent is None:
+        raise InvalidInput("Record the candidate's consent first.", where="identity decision")
+    if comparison and not consent.face_comparison:
+        raise InvalidInput("The candidate refused face comparison; decide from the ID document alone.",
+                           where="identity decision")
+    payload = {"decision": decision, "override_reason": override_reason.strip(), "photos": photos_of(ctx, attempt_id),
+               "comparison": comparison, "method": "manual" if not comparison else comparison.get("method")}
+    event = "identity.failed" if decision == "not_verified" else "identity.verified"
+    attempts.transition(ctx, actor=actor, attempt_id=attempt_id, event_type=event, payload=payload)
+    return event
