@@ -33,7 +33,7 @@ from assessdesk.services.reports.qr import QrDrawer, draw_qr
 from assessdesk.services.reports.transcript import draw_transcript
 
 PAGE = landscape(A4)
-QR_SIZE = 34 * mm  # ~1 mm per module for typical verification URLs: scans from a phone at arm's length
+QR_SIZE = 34 * mm  # ~0.7 mm per module for a ~90-character URL: scans from a phone at reading distance
 
 
 def render_certificate(

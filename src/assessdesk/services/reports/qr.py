@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Protocol
 
 import segno
@@ -17,8 +18,12 @@ class QrDrawer(Protocol):
     def __call__(self, canvas: Canvas, data: str, *, x: float, y: float, size: float) -> None: ...
 
 
-def dark_runs(data: str, *, error: str = "m") -> tuple[int, list[tuple[int, int, int]]]:
-    """The symbol's width in modules and its dark modules as (row, first column, length) horizontal runs."""
+@lru_cache(maxsize=256)
+def dark_runs(data: str, *, error: str = "m") -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    """The symbol's width in modules and its dark modules as (row, first column, length) horizontal runs.
+
+    Cached because the GUI renders a certificate for preview and again to save or reprint it.
+    """
     # Level M survives a crease or a smudge on paper; segno raises it further when the data leaves room.
     code = segno.make(data, error=error, micro=False)
     matrix = code.matrix
@@ -33,7 +38,7 @@ def dark_runs(data: str, *, error: str = "m") -> tuple[int, list[tuple[int, int,
                 start = -1
         if start >= 0:
             found.append((row, start, len(cells) - start))
-    return len(matrix), found
+    return len(matrix), tuple(found)
 
 
 def draw_qr(canvas: Canvas, data: str, *, x: float, y: float, size: float, colour: Color = black) -> None:
