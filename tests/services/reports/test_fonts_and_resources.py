@@ -8,10 +8,11 @@ import pytest
 
 from assessdesk.domain.errors import ConfigurationError
 from assessdesk.services.reports import fonts
-from assessdesk.services.reports._resources import resource_path, resources_dir
+from assessdesk.services.reports._resources import resource_path
 from assessdesk.services.reports.certificate import render_certificate
 from assessdesk.services.reports.samples import sample_certificate, sample_session_report
 from assessdesk.services.reports.session_report import render_session_report
+from assessdesk.trust.resources import resources_root
 
 
 def test_names_in_five_scripts_are_extractable_and_every_font_is_embedded(kit) -> None:
@@ -42,7 +43,7 @@ def test_a_report_without_cjk_text_does_not_embed_the_large_fallback_font(kit) -
 
 
 def test_fonts_and_their_licences_ship_in_resources() -> None:
-    folder = resources_dir() / "fonts"
+    folder = resources_root() / "fonts"
     for name in (
         "DejaVuSans.ttf",
         "DejaVuSans-Bold.ttf",
@@ -54,19 +55,27 @@ def test_fonts_and_their_licences_ship_in_resources() -> None:
     assert "Apache License" in (folder / "LICENSE-DroidSansFallback.txt").read_text(encoding="utf-8")
 
 
-def test_env_override_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def fresh_root():
+    """The shared locator caches its answer; clear it around tests that point it elsewhere."""
+    resources_root.cache_clear()
+    yield
+    resources_root.cache_clear()
+
+
+def test_env_override_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_root) -> None:
+    (tmp_path / "contexts").mkdir()
     (tmp_path / "fonts").mkdir()
     (tmp_path / "fonts" / "x.ttf").write_bytes(b"x")
     monkeypatch.setenv("ASSESSDESK_RESOURCES", str(tmp_path))
     assert resource_path("fonts", "x.ttf") == tmp_path / "fonts" / "x.ttf"
 
 
-def test_a_wrong_override_or_missing_file_says_what_to_do(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_missing_font_file_says_which_and_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_root
 ) -> None:
-    monkeypatch.setenv("ASSESSDESK_RESOURCES", str(tmp_path / "nowhere"))
-    with pytest.raises(ConfigurationError, match="ASSESSDESK_RESOURCES"):
-        resources_dir()
+    (tmp_path / "contexts").mkdir()
     monkeypatch.setenv("ASSESSDESK_RESOURCES", str(tmp_path))
-    with pytest.raises(ConfigurationError, match="resources/fonts/missing.ttf"):
+    with pytest.raises(ConfigurationError, match="resources/fonts/missing.ttf") as caught:
         resource_path("fonts", "missing.ttf")
+    assert "Reinstall" in caught.value.hint
