@@ -1,4 +1,4 @@
-"""Files the documents need (fonts) under the shared `resources/` folder, with a clear error if one is gone."""
+"""Files the documents need (fonts) under the shared `resources/` folder; a clear error if one is gone."""
 
 from __future__ import annotations
 
