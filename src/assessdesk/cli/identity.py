@@ -41,7 +41,9 @@ def _compare(args: argparse.Namespace) -> int:
         print(f"  faces found: {len(photo.faces)}" + (f" [{boxes}]" if boxes else ""))
         for warning in photo.warnings:
             print(f"  warning: {warning.message}")
-    print(f"Method: {result.method}" + (" [WEAKER FALLBACK]" if result.fallback else ""))
+    print(f"Method: {result.method}")
+    if result.fallback:
+        print("  This is a weaker fallback method: give the score less weight than a dlib score.")
     if result.note:
         print(f"  {result.note}")
     if result.similarity is None:

@@ -17,7 +17,9 @@ class FlagKind(StrEnum):
 class PresenceSettings:
     """When a condition becomes a flag. Times are in seconds of the sample clock (video time)."""
 
-    absence_seconds: float = 10.0        # N: no face for longer than this raises face_absent
+    # N: no face for longer than this raises face_absent. Long by default: during practical tasks candidates look
+    # down at their work, and the frontal-only detector loses a face turned away.
+    absence_seconds: float = 10.0
     multiple_faces_seconds: float = 1.0  # several faces must persist this long (one stray detection is noise)
     multiple_clear_seconds: float = 1.0  # and one face (or none) this long before that flag clears
 
@@ -29,12 +31,12 @@ class PresenceSettings:
 
 @dataclass(frozen=True, slots=True)
 class PresenceFlag:
-    """A span of the recording to review. `ended_at` is None while the condition lasts."""
+    """A span of the recording to review. `ended_s` is None while the condition lasts."""
 
     kind: FlagKind
-    started_at: float         # first sample showing the condition
-    raised_at: float          # sample at which it had lasted long enough to flag
-    ended_at: float | None = None
+    started_s: float         # first sample showing the condition
+    raised_s: float          # sample at which it had lasted long enough to flag
+    ended_s: float | None = None
     max_faces: int = 0        # most faces seen in one sample during the span
 
     @property
@@ -113,7 +115,7 @@ class PresenceMonitor:
         if self._absent_since is None:
             self._absent_since = t
         if self._absent is None and t - self._absent_since > self.settings.absence_seconds:
-            self._absent = PresenceFlag(FlagKind.FACE_ABSENT, started_at=self._absent_since, raised_at=t)
+            self._absent = PresenceFlag(FlagKind.FACE_ABSENT, started_s=self._absent_since, raised_s=t)
             return [PresenceEvent(RAISED, self._absent)]
         return []
 
@@ -126,7 +128,7 @@ class PresenceMonitor:
             if self._crowd is not None:
                 self._crowd = replace(self._crowd, max_faces=self._crowd_peak)
             elif t - self._crowd_since >= self.settings.multiple_faces_seconds:
-                self._crowd = PresenceFlag(FlagKind.MULTIPLE_FACES, started_at=self._crowd_since, raised_at=t,
+                self._crowd = PresenceFlag(FlagKind.MULTIPLE_FACES, started_s=self._crowd_since, raised_s=t,
                                            max_faces=self._crowd_peak)
                 return [PresenceEvent(RAISED, self._crowd)]
             return []
@@ -141,14 +143,14 @@ class PresenceMonitor:
 
     def _close_absent(self, t: float) -> PresenceEvent:
         assert self._absent is not None
-        closed = replace(self._absent, ended_at=t)
+        closed = replace(self._absent, ended_s=t)
         self._flags.append(closed)
         self._absent = None
         return PresenceEvent(CLEARED, closed)
 
     def _close_crowd(self, t: float) -> PresenceEvent:
         assert self._crowd is not None
-        closed = replace(self._crowd, ended_at=t)
+        closed = replace(self._crowd, ended_s=t)
         self._flags.append(closed)
         self._crowd, self._calm_since = None, None
         return PresenceEvent(CLEARED, closed)

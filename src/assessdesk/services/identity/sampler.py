@@ -75,15 +75,15 @@ class PresenceSampler:
             self._cond.notify()
         return True
 
-    def stop(self, *, finish_at: float | None = None, timeout: float = 2.0) -> list[PresenceFlag]:
-        """Stop the worker (join with a timeout, never kill); optionally close open flags at `finish_at`."""
+    def stop(self, *, finish_at_s: float | None = None, timeout: float = 2.0) -> list[PresenceFlag]:
+        """Stop the worker (join with a timeout, never kill); optionally close open flags at `finish_at_s`."""
         self._stop.set()
         with self._cond:
             self._cond.notify_all()
         if self._thread is not None:
             self._thread.join(timeout)
         with self._monitor_lock:
-            events = self.monitor.finish(finish_at) if finish_at is not None else []
+            events = self.monitor.finish(finish_at_s) if finish_at_s is not None else []
             flags = self.monitor.flags
         for event in events:
             self._emit(event)
