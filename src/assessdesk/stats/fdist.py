@@ -9,6 +9,7 @@ iteration kept inside a shrinking bracket.
 from __future__ import annotations
 
 import math
+from statistics import NormalDist
 
 _EPS = 1e-16
 _TINY = 1e-300
@@ -82,7 +83,11 @@ def _beta_density(x: float, a: float, b: float) -> float:
 def _betainc_inverse(p: float, a: float, b: float) -> float:
     """x with I_x(a, b) = p, by Newton steps that fall back to bisection when they leave the bracket."""
     lo, hi = 0.0, 1.0
-    x = a / (a + b)
+    # Start from the normal approximation of the beta distribution: close for the large degrees of freedom of
+    # big tables (where each evaluation is slow), harmless for small ones (the bracket catches a bad step).
+    mean, total = a / (a + b), a + b
+    sd = math.sqrt(a * b / (total * total * (total + 1.0)))
+    x = min(max(mean + NormalDist().inv_cdf(p) * sd, 1e-12), 1.0 - 1e-12)
     for _ in range(400):
         err = betainc(x, a, b) - p
         if err == 0.0:

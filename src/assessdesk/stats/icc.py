@@ -8,7 +8,9 @@ number dropped is reported (the same listwise deletion pingouin applies with nan
 
 from __future__ import annotations
 
+import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -64,7 +66,10 @@ def intraclass_correlations(ratings: object, *, confidence: float = 0.95) -> dic
             reason = "all units received the same average score, so units cannot be told apart"
     if reason is not None:
         return {form: undefined(form, reason, n_units=n, details=details, **base) for form in ICC_FORMS}
-    return {form: _coefficient(form, ms, confidence, details, base) for form in ICC_FORMS}
+    # The single and k-rater forms share their F quantiles and tails; each is a root search or a long continued
+    # fraction, so compute each once per call (a fresh cache per call keeps timings honest).
+    ppf, sf = functools.lru_cache(maxsize=None)(f_ppf), functools.lru_cache(maxsize=None)(f_sf)
+    return {form: _coefficient(form, ms, confidence, details, base, ppf, sf) for form in ICC_FORMS}
 
 
 def icc(ratings: object, *, form: str = "ICC2", confidence: float = 0.95) -> Coefficient:
@@ -76,7 +81,9 @@ def icc(ratings: object, *, form: str = "ICC2", confidence: float = 0.95) -> Coe
     return intraclass_correlations(ratings, confidence=confidence)[form]
 
 
-def _coefficient(form: str, ms: MeanSquares, confidence: float, details: dict, base: dict) -> Coefficient:
+def _coefficient(form: str, ms: MeanSquares, confidence: float, details: dict, base: dict,
+                 ppf: Callable[[float, float, float], float],
+                 sf: Callable[[float, float, float], float]) -> Coefficient:
     n, k = ms.n, ms.k
     alpha = 1.0 - confidence
     one_way = form.startswith("ICC1")
@@ -85,16 +92,17 @@ def _coefficient(form: str, ms: MeanSquares, confidence: float, details: dict, b
     denom_ms = ms.within if one_way else ms.error
     with np.errstate(divide="ignore", invalid="ignore"):
         f_value = float(np.divide(ms.rows, denom_ms))
-    value, low, high = _estimate(form, ms, f_value, alpha)
+    value, low, high = _estimate(form, ms, f_value, alpha, ppf)
     extra = {"F": f_value if math.isfinite(f_value) else None, "df1": df1, "df2": df2,
-             "p_value": f_sf(f_value, df1, df2), "MSR": ms.rows, "MSC": ms.columns, "MSE": ms.error,
+             "p_value": sf(f_value, df1, df2), "MSR": ms.rows, "MSC": ms.columns, "MSE": ms.error,
              "MSW": ms.within}
     ci = ConfidenceInterval(low=low, high=high, level=confidence,
                             method="F distribution (Shrout & Fleiss 1979; McGraw & Wong 1996)")
     return Coefficient(name=form, value=value, n_units=n, ci=ci, details={**details, **extra}, **base)
 
 
-def _estimate(form: str, ms: MeanSquares, f_value: float, alpha: float) -> tuple[float, float, float]:
+def _estimate(form: str, ms: MeanSquares, f_value: float, alpha: float,
+              f_ppf: Callable[[float, float, float], float]) -> tuple[float, float, float]:
     n, k = ms.n, ms.k
     msr, msc, mse, msw = ms.rows, ms.columns, ms.error, ms.within
     df1 = n - 1

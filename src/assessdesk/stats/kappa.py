@@ -117,14 +117,13 @@ def _kappa_from_tables(tables: np.ndarray, dis: np.ndarray) -> tuple[np.ndarray,
 
 
 def _one_hot(enc: Encoded) -> np.ndarray:
-    """units x (raters * levels) indicator matrix; a missing rating is an all-zero block."""
+    """units x (raters * levels) indicator matrix; a missing rating (code = levels) is an all-zero block."""
     n_units, n_raters = enc.codes.shape
     n_levels = enc.points.size
-    width = n_levels + 1  # a spare slot per rater absorbs missing ratings, then is dropped
-    flat = enc.codes + (np.arange(n_raters) * width)[None, :]
-    x = np.zeros((n_units, n_raters * width))
-    np.put_along_axis(x, flat, 1.0, axis=1)
-    return x.reshape(n_units, n_raters, width)[:, :, :n_levels].reshape(n_units, n_raters * n_levels)
+    # Counts up to 2^24 are exact in float32, which halves the Gram product's time and memory.
+    dtype = np.float32 if n_units < 1 << 24 else np.float64
+    hot = enc.codes[:, :, None] == np.arange(n_levels, dtype=enc.codes.dtype)
+    return hot.astype(dtype).reshape(n_units, n_raters * n_levels)
 
 
 def pairwise_cohen_kappa(ratings: object, *, weights: Weights = "none", scale: ScaleLike = None,
@@ -149,7 +148,7 @@ def pairwise_cohen_kappa(ratings: object, *, weights: Weights = "none", scale: S
         tables = np.zeros((n_raters, n_raters, 0, 0))
     else:
         x = _one_hot(enc)
-        gram = x.T @ x
+        gram = (x.T @ x).astype(np.float64)
         tables = gram.reshape(n_raters, n_levels, n_raters, n_levels).transpose(0, 2, 1, 3)
     kappa, se, n = _kappa_from_tables(tables, dis)
     kappa = np.where(n > 0, kappa, np.nan)

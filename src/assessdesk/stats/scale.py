@@ -114,8 +114,9 @@ def encode(a: np.ndarray, scale: ScaleLike = None) -> Encoded:
     """
     present = ~np.isnan(a)
     any_present = bool(present.any())
-    lo = float(np.nanmin(a)) if any_present else 0.0
-    hi = float(np.nanmax(a)) if any_present else 0.0
+    # fmin/fmax skip NaN without the masked copy nanmin/nanmax make.
+    lo = float(np.fmin.reduce(a, axis=None)) if any_present else 0.0
+    hi = float(np.fmax.reduce(a, axis=None)) if any_present else 0.0
     whole = any_present and not ((a != np.floor(a)) & present).any()
     if scale is not None:
         points = LevelScale.of(scale).array
