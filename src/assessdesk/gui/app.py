@@ -130,7 +130,7 @@ class StationApp(QObject):
         if ctx.secrets.insecure:
             banner.append("No system keyring: this demo keeps its keys in an INSECURE file.")
         idle_ms = int(float(ctx.settings()["idle_minutes"]) * 60_000)
-        env = PageEnv(ctx=ctx, user=user, runner=self.runner, bus=self.bus, bridge=self.bridge)
+        env = PageEnv(ctx=ctx, user=user, runner=self.runner, bus=self.bus, bridge=self.bridge, camera=self.camera)
         self.window = MainWindow(env, idle_ms=idle_ms, banner=" ".join(banner))
         self.window.sig_sign_out_requested.connect(self._on_window_sig_sign_out_requested)
         self.window.show()

@@ -103,3 +103,32 @@ def decide_identity(ctx: StationContext, *, actor: User, attempt_id: str, decisi
     event = "identity.failed" if decision == "not_verified" else "identity.verified"
     attempts.transition(ctx, actor=actor, attempt_id=attempt_id, event_type=event, payload=payload)
     return event
+
+
+def compare_faces(ctx: StationContext, photos: dict[str, str]) -> dict[str, Any]:
+    """Compare the live photo with the enrolled photo and/or the ID photo (io lane: decrypts and runs the matcher).
+
+    `photos` is what `photos_of` returned (read on the db lane). The result is stored with the decision.
+    """
+    from assessdesk.services.identity import compare_photos
+    from assessdesk.services.preview import decode
+
+    if "live_photo" not in photos:
+        raise InvalidInput("Take the live photo first.", where="face comparison")
+    references = [k for k in ("enrolled_photo", "id_photo") if k in photos]
+    if not references:
+        raise InvalidInput("Photograph the ID document (or enrol a photo) to compare against.",
+                           where="face comparison")
+    store = ctx.evidence_store()
+    live = decode(store.read_bytes(photos["live_photo"]))
+    results = []
+    for ref in references:
+        c = compare_photos(live, decode(store.read_bytes(photos[ref])))
+        results.append({"reference": ref, "similarity": c.similarity, "distance": c.distance, "match": c.match,
+                        "note": c.note, "faces_live": len(c.photo_a.faces), "faces_reference": len(c.photo_b.faces),
+                        "warnings_live": [w.message for w in c.photo_a.warnings],
+                        "warnings_reference": [w.message for w in c.photo_b.warnings],
+                        "method": c.method, "fallback": c.fallback, "threshold": c.threshold})
+    first = results[0]
+    return {"method": first["method"], "fallback": first["fallback"], "threshold": first["threshold"],
+            "comparisons": results}

@@ -18,3 +18,4 @@ class PageEnv:
     runner: TaskRunner
     bus: EventBus
     bridge: EventBridge
+    camera: str | None = None  # --camera, when given
