@@ -17,7 +17,7 @@ def main() -> None:
     def closed(segment) -> None:
         print(f"closed {segment.index} {segment.frame_count}", flush=True)
 
-    recorder = SegmentedRecorder(directory=directory, encoder=encoder, fps=30, segment_seconds=0.5,
+    recorder = SegmentedRecorder(directory=directory, encoder=encoder, fps=30, segment_seconds=1.5,
                                  on_segment_closed=closed)
     thread = CaptureThread(source=SyntheticSource(size=(320, 240), fps=30, paced=True), recorder=recorder)
     thread.source.open()

@@ -31,7 +31,7 @@ def _record_then_kill(directory: Path, kind: str, *, closed_before_kill: int) ->
             if not line:
                 break
             lines.append(line.strip())
-        time.sleep(0.3)  # well into the next segment
+        time.sleep(0.5)  # well into the next segment
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)

@@ -17,10 +17,13 @@ import numpy as np
 from assessdesk.domain.errors import DomainError
 from assessdesk.services.recording.sinks import BinaryWriter
 
-# Chosen by measurement at 1280x720, 30 fps (docs/recording.md): ultrafast keeps one encoder under a third of a core
-# on this 2-core class of machine; crf 23 (x264's default quality) costs ~1.3x the bytes of crf 28 for visibly
-# cleaner text and edges, and is still ~0.3x the bytes of OpenCV's mp4v at equal PSNR.
-DEFAULT_PRESET = "ultrafast"
+# Chosen by measurement (docs/recording.md): on photographic content ultrafast needs ~1.4x the bits of OpenCV's
+# mp4v for the same PSNR, superfast ~0.3-0.4x, for about 0.35 of a core at 1280x720 30 fps instead of 0.25.
+# zerolatency turns off B-frames and frame threading: a stream cut by a kill then decodes as an unbroken prefix
+# (with B-frames a frame can be missing mid-way) and the encoder holds back no frames; it costs ~25% more bits.
+# crf 23 is x264's default quality: about mp4v's PSNR on camera-like content.
+DEFAULT_PRESET = "superfast"
+DEFAULT_TUNE = "zerolatency"
 DEFAULT_CRF = 23
 
 
@@ -153,10 +156,11 @@ class FfmpegH264Encoder:
     extension = ".ts"
 
     def __init__(self, *, ffmpeg_path: str | None = None, crf: int = DEFAULT_CRF, preset: str = DEFAULT_PRESET,
-                 keyframe_seconds: float = 1.0, threads: int = 0) -> None:
+                 tune: str = DEFAULT_TUNE, keyframe_seconds: float = 1.0, threads: int = 0) -> None:
         self.ffmpeg_path = ffmpeg_path if ffmpeg_path is not None else default_ffmpeg_path()
         self.crf = crf
         self.preset = preset
+        self.tune = tune
         self.keyframe_seconds = keyframe_seconds
         self.threads = threads
 
@@ -166,14 +170,15 @@ class FfmpegH264Encoder:
     @property
     def version(self) -> str:
         found = _probe_ffmpeg(str(self.ffmpeg_path)) if self.ffmpeg_path else None
-        return f"ffmpeg {found or 'unavailable'}; libx264 preset={self.preset} crf={self.crf}"
+        return f"ffmpeg {found or 'unavailable'}; libx264 preset={self.preset} tune={self.tune} crf={self.crf}"
 
     def argv(self, *, size: tuple[int, int], fps: float) -> list[str]:
         gop = max(1, round(fps * self.keyframe_seconds))
         return [str(self.ffmpeg_path), "-hide_banner", "-nostdin", "-loglevel", "error",
                 "-f", "rawvideo", "-pix_fmt", "bgr24", "-s", f"{size[0]}x{size[1]}", "-r", f"{fps:g}",
                 "-i", "pipe:0",
-                "-c:v", "libx264", "-preset", self.preset, "-crf", str(self.crf), "-pix_fmt", "yuv420p",
+                "-c:v", "libx264", "-preset", self.preset, *(["-tune", self.tune] if self.tune else []),
+                "-crf", str(self.crf), "-pix_fmt", "yuv420p",
                 "-g", str(gop), "-threads", str(self.threads),
                 # small packets flushed as made: a kill loses well under a second, not a 32 KiB buffer
                 "-flush_packets", "1", "-f", "mpegts", "pipe:1"]

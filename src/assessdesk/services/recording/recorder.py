@@ -78,7 +78,7 @@ class SegmentedRecorder:
                  min_free_bytes: int = DEFAULT_MIN_FREE_BYTES, space_check_seconds: float = 1.0,
                  on_segment_closed: Callable[[ClosedSegment], None] | None = None,
                  on_stopped: Callable[[RecordingStopped], None] | None = None,
-                 wall_clock: Callable[[], float] = time.time) -> None:
+                 wall_clock: Callable[[], float] = time.time, queue_seconds: float = 1.0) -> None:
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
         self.encoder = encoder
@@ -102,9 +102,18 @@ class SegmentedRecorder:
         self._finished = False
         self._closed: list[ClosedSegment] = []
         self._frames_written = 0
+        self._pending_marks: list[str] = []  # marks made before the first segment opened
+        self._marks_lock = threading.Lock()
         self._closer_queue: queue.Queue[tuple[_Open, str, float] | None] = queue.Queue()
         self._closer = threading.Thread(target=self._close_loop, name="segment-closer", daemon=True)
         self._closer.start()
+        # Frames wait here for the writer thread, so a slow moment (an fsync, starting the next segment's
+        # encoder) never holds up the camera. Full means the encoder cannot keep up: write() then waits, and the
+        # camera, not the recording, drops frames.
+        self._frames: queue.Queue[tuple[np.ndarray, float, float] | tuple[str, str] | None] = queue.Queue(
+            maxsize=max(2, round(queue_seconds * self.fps)))
+        self._writer = threading.Thread(target=self._write_loop, name="segment-writer", daemon=True)
+        self._writer.start()
 
     def subscribe(self, *, on_segment_closed: Callable[[ClosedSegment], None] | None = None,
                   on_stopped: Callable[[RecordingStopped], None] | None = None) -> None:
@@ -129,12 +138,49 @@ class SegmentedRecorder:
         return self._frames_written
 
     def write(self, frame: np.ndarray, timestamp: float) -> bool:
-        """Record one frame taken at `timestamp` (monotonic). False when the recorder has stopped."""
+        """Queue one frame taken at `timestamp` (monotonic) for the disk; False when the recorder has stopped.
+
+        The recorder keeps `frame` (no copy): the caller must not draw on it afterwards. Takes no lock the writer
+        thread holds, so the capture thread waits only when the queue is full.
+        """
+        if not self.recording:
+            return False
+        if self._t0 is None:
+            self._t0 = timestamp  # only the capture thread writes frames, so only it sets this
+        self._frames.put((frame, timestamp, self._wall()))
+        return True
+
+    def close_segment(self, reason: str) -> None:
+        """Close the segment being written once the frames queued so far are in it (e.g. the camera was lost);
+        the next frame starts a new one."""
+        self._frames.put(("close", reason))
+
+    def _write_loop(self) -> None:
+        while (item := self._frames.get()) is not None:
+            if len(item) == 2:
+                what, value = item  # type: ignore[misc]
+                with self._lock:
+                    if what == "mark":
+                        self._pending_marks.append(str(value))
+                        if self._current is not None:
+                            self._current.marks.extend(self._pending_marks)
+                            self._pending_marks.clear()
+                    elif self._current is not None:
+                        self._hand_off(str(value))
+                continue
+            frame, timestamp, wall = item  # type: ignore[misc]
+            try:
+                self._write_now(frame, timestamp, wall)
+            except Exception as exc:  # an unexpected failure must stop the recording loudly, not silently
+                log.exception("writing a frame failed")
+                with self._lock:
+                    if self.recording:
+                        self._fail(EncoderFailed(f"The recording could not be written: {exc}"))
+
+    def _write_now(self, frame: np.ndarray, timestamp: float, wall: float) -> bool:
         with self._lock:
             if not self.recording:
                 return False
-            if self._t0 is None:
-                self._t0 = timestamp
             if timestamp - self._last_space_check >= self._space_every:
                 self._last_space_check = timestamp
                 if not self._space_ok():
@@ -148,7 +194,7 @@ class SegmentedRecorder:
                 self._hand_off("rolled")
                 seg = None
             if seg is None:
-                seg = self._start_segment(size, timestamp)
+                seg = self._start_segment(size, timestamp, wall)
                 if seg is None:
                     return False
             try:
@@ -156,40 +202,42 @@ class SegmentedRecorder:
             except EncoderFailed as exc:
                 self._fail(exc)
                 return False
-            wall = self._wall()
             seg.frames.write(f"{seg.count}\t{timestamp:.6f}\t{wall:.6f}\n")
             seg.count += 1
             seg.last_ts, seg.last_wall = timestamp, wall
             self._frames_written += 1
             return True
 
-    def close_segment(self, reason: str) -> None:
-        """Close the segment being written now (e.g. the camera was lost); the next frame starts a new one."""
-        with self._lock:
-            if self._current is not None:
-                self._hand_off(reason)
-
     def mark(self, kind: str, payload: dict[str, Any] | None = None) -> Marker:
-        """Store a marker at the current video time (recording goes on: a pause is a marker, not a gap)."""
+        """Store a marker at the current video time (recording goes on: a pause is a marker, not a gap).
+
+        Written and fsynced to markers.jsonl at once; its kind is also listed in the manifest of the segment
+        that is open when the writer thread reaches it.
+        """
         now, wall = time.monotonic(), self._wall()
-        with self._lock:
-            seg = self._current
-            marker = Marker(kind=kind, payload=dict(payload or {}),
-                            video_time=max(0.0, now - self._t0) if self._t0 is not None else 0.0,
-                            monotonic=now, wall=wall_iso(wall), segment_index=seg.index if seg else None)
-            if seg is not None:
-                seg.marks.append(kind)
-            line = json.dumps({"kind": marker.kind, "payload": marker.payload, "video_time": marker.video_time,
-                               "monotonic": marker.monotonic, "wall": marker.wall,
-                               "segment_index": marker.segment_index}, sort_keys=True)
-            with open(self.directory / MARKERS_FILE, "a", encoding="utf-8") as f:
-                f.write(line + "\n")
-                f.flush()
-                os.fsync(f.fileno())  # an incident note is evidence: it must survive a crash right after
+        current = self._current  # a reference read: no need to wait for the writer
+        marker = Marker(kind=kind, payload=dict(payload or {}),
+                        video_time=max(0.0, now - self._t0) if self._t0 is not None else 0.0,
+                        monotonic=now, wall=wall_iso(wall), segment_index=current.index if current else None)
+        line = json.dumps({"kind": marker.kind, "payload": marker.payload, "video_time": marker.video_time,
+                           "monotonic": marker.monotonic, "wall": marker.wall,
+                           "segment_index": marker.segment_index}, sort_keys=True)
+        with self._marks_lock, open(self.directory / MARKERS_FILE, "a", encoding="utf-8") as f:
+            f.write(line + "\n")
+            f.flush()
+            os.fsync(f.fileno())  # an incident note is evidence: it must survive a crash right after
+        if not self._finished:
+            self._frames.put(("mark", kind))
         return marker
 
     def stop(self, *, timeout: float = 60.0) -> list[ClosedSegment]:
-        """Close the last segment, wait until every segment is hashed, and return them all (this run's)."""
+        """Write the queued frames, close the last segment, wait until every segment is hashed, and return them
+        all (this run's). A second call returns the same list."""
+        with self._lock:
+            if self._finished:
+                return list(self._closed)
+        self._frames.put(None)
+        self._writer.join(timeout=timeout)
         with self._lock:
             if self._current is not None:
                 self._hand_off("stopped")
@@ -200,7 +248,7 @@ class SegmentedRecorder:
             log.error("segments were still closing after %.0f s", timeout)
         return list(self._closed)
 
-    # -- internals (lock held) -----------------------------------------------------------------------------
+    # -- writer thread (lock held) -----------------------------------------------------------------------------
 
     def _space_ok(self) -> bool:
         free = self._free_space(self.directory)
@@ -226,11 +274,10 @@ class SegmentedRecorder:
             self._hand_off("error", error=str(exc))
         self._stop_with("error", exc)
 
-    def _start_segment(self, size: tuple[int, int], timestamp: float) -> _Open | None:
+    def _start_segment(self, size: tuple[int, int], timestamp: float, wall: float) -> _Open | None:
         index = self._next_index
         self._next_index += 1
         path = self.directory / f"{segment_stem(index)}{self.encoder.extension}"
-        wall = self._wall()
         write_json_atomic(manifest_path(self.directory, index), {
             "manifest_version": MANIFEST_VERSION, "state": "open", "index": index, "path": path.name,
             "encoder": self.encoder.name, "encoder_version": self.encoder.version, "width": size[0],
@@ -251,7 +298,8 @@ class SegmentedRecorder:
                             else EncoderFailed(f"The segment file could not be created: {exc}"))
             return None
         self._current = _Open(index=index, path=path, size=size, session=session, sink=sink, frames=frames,
-                              first_ts=timestamp, first_wall=wall)
+                              first_ts=timestamp, first_wall=wall, marks=list(self._pending_marks))
+        self._pending_marks.clear()
         return self._current
 
     def _hand_off(self, reason: str, *, error: str = "") -> None:
