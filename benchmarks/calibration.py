@@ -5,12 +5,32 @@ Each pair runs on the same data after a warm-up call of each; the figure is the 
 machine is shared, so the minimum is the least disturbed), peak memory comes from tracemalloc in a separate run.
 Our point estimates are timed (alpha with replicates=0) because the peers compute no interval; the time of
 alpha's default 1,000-replicate bootstrap is printed on its own line.
+
+BLAS runs single-threaded for both sides by default (`--blas-threads N` to change): on a shared, oversubscribed
+2-core machine OpenBLAS's spinning worker threads made the small matrix products here 5-15x slower and the
+figures meaningless; the peers do not depend on BLAS threads either way.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+
+
+def _blas_threads(argv: list[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--blas-threads" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--blas-threads="):
+            return arg.split("=", 1)[1]
+    return "1"
+
+
+# Must happen before numpy loads its BLAS.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = _blas_threads(sys.argv[1:])
+
 import time
 import tracemalloc
 import warnings
@@ -70,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--units", type=int, default=10_000)
     parser.add_argument("--raters", type=int, default=50)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--blas-threads", default="1", help="BLAS threads for both sides (default 1)")
     args = parser.parse_args(argv)
 
     import krippendorff
@@ -87,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     scale = list(range(5))
     rows: list[Row] = []
     print(f"data: {n} units x {m} raters; alpha tables with {np.isnan(ordinal).mean():.0%} missing; "
-          f"numpy {np.__version__}")
+          f"numpy {np.__version__}; BLAS threads {os.environ['OPENBLAS_NUM_THREADS']}")
 
     # Krippendorff's alpha, ordinal 5 levels and interval 101 values, against the `krippendorff` package.
     for level, data, kwargs in (("ordinal", ordinal, {"scale": scale}), ("interval", interval, {})):
