@@ -36,7 +36,9 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "attempt.run": frozenset({Role.PROCTOR}),
     "attempt.void": frozenset({Role.PROCTOR, Role.ADMIN}),
     "incident.log": frozenset({Role.PROCTOR}),
-}
+    # Standards and scoring (issue 3).
+    "standards.view": _ALL,
+    "standards.import": frozenset({Role.ADMIN, Role.LEAD_ASSESSOR}
 
 
 def allowed_roles(action: str) -> frozenset[Role]:

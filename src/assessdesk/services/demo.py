@@ -53,8 +53,13 @@ def build_demo_profile(path: Path, *, clock: Clock | None = None) -> StationCont
                                                   (today + timedelta(days=1)).isoformat(), "10:00"))
     with ctx.db.session() as s:
         proctor = users_repo.by_username(s, "proctor")[0]  # type: ignore[index]
+    from assessdesk.services.standards.demo import add_attempts_awaiting_scores, import_demo_standards
+
+    import_demo_standards(ctx, actor=admin)
     for i, cand in enumerate(candidates):
         sitting, cred, rubric = sittings[i % len(sittings)]
         attempt_service.schedule_attempt(ctx, actor=proctor, sitting_id=sitting.id, candidate_id=cand.id,
                                          credential_id=cred, rubric_ref=rubric)
+    add_attempts_awaiting_scores(ctx, proctor=proctor, candidates={c.external_id: c.id for c in candidates},
+                                 on=today)
     return ctx

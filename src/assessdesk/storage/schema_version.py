@@ -9,7 +9,8 @@ from pathlib import Path
 # The schema version this build writes; each Alembic revision sets PRAGMA user_version to its number.
 # History: 1 = station, users, events, outbox, audit log + checkpoints, sittings, candidates, attempts.
 #          2 = sync_state (server cursor, last good sync).
-SCHEMA_VERSION = 2
+#          3 = standards library (packages, versioned items), attempt pins, score drafts and sheets, peer forms.
+SCHEMA_VERSION = 3
 
 
 class SchemaStatus(Enum):

@@ -1,0 +1,1 @@
+"""Scoring use-cases: the scoring queue, drafts and submission, second marking, moderation, peer scores, outcomes."""
