@@ -38,7 +38,12 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "incident.log": frozenset({Role.PROCTOR}),
     # Standards and scoring (issue 3).
     "standards.view": _ALL,
-    "standards.import": frozenset({Role.ADMIN, Role.LEAD_ASSESSOR}
+    "standards.import": frozenset({Role.ADMIN, Role.LEAD_ASSESSOR}),
+    "scoring.score": frozenset({Role.ASSESSOR, Role.LEAD_ASSESSOR}),
+    "scoring.moderate": frozenset({Role.LEAD_ASSESSOR}),
+    "scoring.rescore": frozenset({Role.LEAD_ASSESSOR}),
+    "outcomes.result_slip": frozenset({Role.PROCTOR, Role.ASSESSOR, Role.LEAD_ASSESSOR, Role.ADMIN}),
+}
 
 
 def allowed_roles(action: str) -> frozenset[Role]:
