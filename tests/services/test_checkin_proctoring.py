@@ -43,6 +43,8 @@ def test_search_walk_in_and_csv_import(demo, tmp_path: Path) -> None:
     proctor = _user(demo, "proctor")
     assert [c.family_name for c in roster.find_candidates(demo, actor=proctor, text="nowak")] == ["Nowak"]
     assert roster.find_candidates(demo, actor=proctor, text="C-1003")[0].given_name == "Ayşe"
+    assert roster.find_candidates(demo, actor=proctor, text="LUKASZ")[0].given_name == "Łukasz"
+    assert roster.find_candidates(demo, actor=proctor, text="nguyen lan")[0].given_name == "Nguyễn"
     walk = roster.register_walk_in(demo, actor=proctor, given_name="Kofi", family_name="Mensah")
     assert walk.walk_in and walk.needs_review
     bad = tmp_path / "bad.csv"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assessdesk.domain.attempt import AttemptState, derive_state
@@ -69,15 +69,29 @@ def refold_attempt(session: Session, attempt_id: str) -> AttemptState:
     return state
 
 
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form, so 'lukasz' finds 'Łukasz' and 'nguyen' finds 'Nguyễn'."""
+    import unicodedata
+
+    special = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i", "ß": "ss"})
+    decomposed = unicodedata.normalize("NFKD", text.translate(special))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
 def search_candidates(session: Session, text: str, *, limit: int = 200) -> list[Candidate]:
-    """Case-insensitive match on given name, family name, "given family" or external id."""
-    q = select(CandidateRow).order_by(CandidateRow.family_name, CandidateRow.given_name).limit(limit)
-    words = text.strip().lower().split()
-    for word in words:
-        like = f"%{word}%"
-        q = q.where(or_(CandidateRow.given_name.ilike(like), CandidateRow.family_name.ilike(like),
-                        CandidateRow.external_id.ilike(like), CandidateRow.email.ilike(like)))
-    return [_cand(r) for r in session.scalars(q)]
+    """Every word must match a name, external id or e-mail, ignoring case and accents.
+
+    Filtered in Python: SQLite's LIKE folds ASCII only, and a station's roster is thousands of rows at most.
+    """
+    words = fold(text).split()
+    out = []
+    for row in session.scalars(select(CandidateRow).order_by(CandidateRow.family_name, CandidateRow.given_name)):
+        hay = fold(" ".join(filter(None, (row.given_name, row.family_name, row.external_id, row.email))))
+        if all(w in hay for w in words):
+            out.append(_cand(row))
+            if len(out) >= limit:
+                break
+    return out
 
 
 def get_candidate(session: Session, candidate_id: str) -> Candidate:

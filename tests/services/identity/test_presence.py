@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -118,7 +120,7 @@ def test_flags_are_well_formed_for_any_sample_sequence(steps: list[tuple[float, 
             else:
                 assert flag.raised_s - flag.started_s >= debounce
                 assert all(f > 1 for f in inside)
-        for earlier, later in zip(spans, spans[1:], strict=False):
+        for earlier, later in pairwise(spans):
             assert earlier.ended_s <= later.started_s  # flags of one kind never overlap
     # Every stretch of no face longer than N produced a flag covering it.
     run_start = None

@@ -9,7 +9,13 @@ import numpy as np
 import pytest
 
 from assessdesk.domain.errors import InvalidInput
-from assessdesk.services.identity import FlagKind, PresenceEvent, PresenceMonitor, PresenceSampler, PresenceSettings
+from assessdesk.services.identity import (
+    FlagKind,
+    PresenceEvent,
+    PresenceMonitor,
+    PresenceSampler,
+    PresenceSettings,
+)
 from assessdesk.services.identity.presence import CLEARED, RAISED
 
 FPS = 25.0
@@ -39,7 +45,7 @@ def test_absence_is_raised_and_cleared_from_camera_frames(webcam_frame: np.ndarr
     for index, frame in enumerate(script):
         before = sampler.stats.frames_detected
         if sampler.offer(frame, index / FPS):
-            wait_for(lambda: sampler.stats.frames_detected > before)  # keep every sample for a precise check
+            wait_for(lambda done=before: sampler.stats.frames_detected > done)  # keep every sample for a precise check
     flags = sampler.stop(timeout=5.0)
 
     assert [(e.name, e.flag.kind) for e in events] == [(RAISED, FlagKind.FACE_ABSENT),
@@ -96,7 +102,7 @@ def test_stop_closes_open_flags_and_joins_the_thread() -> None:
     for index in range(3):
         before = sampler.stats.frames_detected
         sampler.offer(blank, index * 0.4)
-        wait_for(lambda: sampler.stats.frames_detected > before)
+        wait_for(lambda done=before: sampler.stats.frames_detected > done)
     [flag] = sampler.stop(finish_at_s=1.5, timeout=5.0)
     assert (flag.started_s, flag.raised_s, flag.ended_s) == (0.0, 0.8, 1.5)
     assert not sampler._thread.is_alive()  # type: ignore[union-attr]

@@ -26,6 +26,7 @@ class PageSpec:
 
 PAGES: list[PageSpec] = [
     PageSpec("home", "Today", "sessions.view", "assessdesk.gui.pages.home:HomePage"),
+    PageSpec("roster", "Roster", "roster.view", "assessdesk.gui.pages.roster:RosterPage"),
     PageSpec("checkin", "Check-in and identity", "checkin.perform", "assessdesk.gui.pages.checkin:CheckInPage"),
     PageSpec("users", "Users and roles", "users.list", "assessdesk.gui.pages.users:UsersPage"),
 ]
