@@ -36,6 +36,13 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "attempt.run": frozenset({Role.PROCTOR}),
     "attempt.void": frozenset({Role.PROCTOR, Role.ADMIN}),
     "incident.log": frozenset({Role.PROCTOR}),
+    # Issuance (issue 7): approvers review and sign off; the issuer key is an admin's to create and install.
+    "issuance.review": frozenset({Role.APPROVER}),
+    "issuance.approve": frozenset({Role.APPROVER}),
+    "credential.view": frozenset({Role.APPROVER, Role.ADMIN}),
+    "credential.revoke": frozenset({Role.APPROVER}),
+    "issuer.manage": frozenset({Role.ADMIN}),
+    "issuer.install_key": frozenset({Role.ADMIN}),
     # Standards and scoring (issue 3).
     "standards.view": _ALL,
     "standards.import": frozenset({Role.ADMIN, Role.LEAD_ASSESSOR}),

@@ -1,0 +1,273 @@
+"""Everything issuance needs about one attempt, gathered in one place (`gather`), so adapting to the storage of the
+standards, scoring and evidence work touches only this module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from assessdesk.domain.clock import parse_iso
+from assessdesk.domain.duties import AttemptParticipants
+from assessdesk.domain.errors import DomainError
+from assessdesk.domain.events import AuthoredEvent
+from assessdesk.domain.schedule import AttemptSummary, Sitting
+from assessdesk.domain.validation_types import MISSING_TEXT, EvidenceKind, missing_evidence
+from assessdesk.services.issuance.evidence_check import EvidenceCheck, check_sealed_evidence
+from assessdesk.services.issuance.standards_view import PinnedStandards, pinned_standards
+from assessdesk.services.station import StationContext
+from assessdesk.storage import schedule
+from assessdesk.storage import users as users_repo
+from assessdesk.storage.events import attempt_events, to_event
+from assessdesk.storage.tables import EventRow, SessionRow
+
+# Attempt events that make their author a proctor of the attempt (separation of duties).
+PROCTOR_EVENTS = frozenset({
+    "attempt.checked_in", "identity.consent_recorded", "identity.verified", "identity.failed", "attempt.started",
+    "attempt.paused", "attempt.resumed", "attempt.ended", "incident.logged", "evidence.photo_added",
+    "evidence.sealed", "presence.flagged",
+})
+SHEET_SUBMITTED = "scoring.sheet_submitted"
+
+
+@dataclass(frozen=True)
+class IdentityCheck:
+    decision: str  # verified | verified_override | not_verified
+    override_reason: str
+    method: str | None
+    score: float | None  # the face similarity the proctor saw, if any
+    photos: dict[str, str]  # kind -> sha256 in the evidence store
+    decided_by: str
+    decided_at: str
+
+
+@dataclass(frozen=True)
+class TimelineMark:
+    """An incident, presence flag or pause, at its time in the recording when known."""
+
+    kind: str  # incident | presence | pause
+    at_s: float | None
+    label: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SheetView:
+    sheet_id: str
+    assessor_id: str
+    assessor_name: str
+    role: str  # first | second | moderation | rescore
+    kind: str  # rubric | checklist
+    assessment_ref: str
+    levels: dict[str, str]  # criterion id -> level key ("3", "yes")
+    notes: dict[str, str]
+    signoff: bool
+    comment: str
+    reason: str
+    submitted_at: str
+    supersedes: str | None
+
+
+@dataclass(frozen=True)
+class CertificationView:
+    assessor_id: str
+    assessor_name: str
+    status: str  # current | expired | none
+    detail: str
+
+
+@dataclass(frozen=True)
+class IssuanceInputs:
+    attempt: AttemptSummary
+    sitting: Sitting | None
+    assessed_on: date
+    standards: PinnedStandards | None
+    standards_problem: str | None
+    identity: IdentityCheck | None
+    evidence: EvidenceCheck
+    marks: tuple[TimelineMark, ...]
+    sheets: tuple[SheetView, ...]
+    deciding_sheet: SheetView | None
+    participants: AttemptParticipants
+    certifications: tuple[CertificationView, ...]
+    missing_evidence: tuple[str, ...]
+    history: tuple[AuthoredEvent, ...] = field(default=())
+
+    @property
+    def achieved(self) -> dict[str, str]:
+        return dict(self.deciding_sheet.levels) if self.deciding_sheet else {}
+
+    def blockers(self) -> list[str]:
+        """Why sign-off cannot happen now, whoever the approver is (separation of duties is checked per person)."""
+        out = []
+        if self.attempt.state.value != "pending_approval":
+            out.append(f"The attempt is '{self.attempt.state.value.replace('_', ' ')}', not waiting for approval.")
+        if not self.evidence.verified:
+            out.append(self.evidence.summary)
+        if self.missing_evidence:
+            out.append("Required evidence is missing: " + "; ".join(self.missing_evidence) + ".")
+        if self.standards is None:
+            out.append(f"The pinned standards cannot be found: {self.standards_problem}")
+        if self.deciding_sheet is None:
+            out.append("There is no submitted score sheet to issue the results from.")
+        elif self.standards is not None:
+            levels = self.deciding_sheet.levels
+            unscored = [c.id for c in self.standards.criteria if c.level(levels.get(c.id, "")) is None]
+            if unscored:
+                out.append(f"The deciding score sheet has no valid level for {', '.join(unscored)} of "
+                           f"{self.standards.assessment_ref}.")
+        if not (self.attempt.candidate.email or "").strip():
+            out.append("The candidate has no e-mail address on record, and the credential identifies its holder "
+                       "by a salted hash of it. Add the e-mail to the candidate's record first.")
+        return out
+
+
+def _sheet_events(session: Session, attempt_id: str) -> list[AuthoredEvent]:
+    """Submitted sheets name their attempt in the payload, whichever entity they were recorded under."""
+    rows = session.scalars(select(EventRow).where(EventRow.event_type == SHEET_SUBMITTED,
+                                                  EventRow.payload_json.contains(attempt_id))
+                           .order_by(EventRow.local_seq))
+    return [e for e in map(to_event, rows) if _sheet_body(e).get("attempt_id") == attempt_id]
+
+
+def _sheet_body(event: AuthoredEvent) -> dict[str, Any]:
+    body = event.payload.get("sheet", event.payload)
+    return body if isinstance(body, dict) else {}
+
+
+def submitted_sheets(session: Session, attempt_id: str, names: dict[str, str]) -> list[SheetView]:
+    out = []
+    for event in _sheet_events(session, attempt_id):
+        body = _sheet_body(event)
+        levels, notes = {}, {}
+        for score in body.get("scores", []):
+            key = score.get("level") if score.get("level") is not None else score.get("answer")
+            if key is not None:
+                levels[str(score["criterion_id"])] = str(key)
+            if score.get("note"):
+                notes[str(score["criterion_id"])] = str(score["note"])
+        assessor = str(body.get("assessor_id") or event.author_user or "")
+        out.append(SheetView(str(body.get("sheet_id", event.entity_id)), assessor, names.get(assessor, assessor),
+                             str(body.get("role", "first")), str(body.get("kind", "rubric")),
+                             str(body.get("assessment_ref", "")), levels, notes, bool(body.get("signoff")),
+                             str(body.get("comment", "")), str(body.get("reason", "")), event.occurred_at,
+                             body.get("supersedes")))
+    return out
+
+
+def _deciding(sheets: list[SheetView]) -> SheetView | None:
+    """The sheet the outcome rests on: the latest moderation, else the latest re-score, else the first marking."""
+    superseded = {s.supersedes for s in sheets if s.supersedes}
+    live = [s for s in sheets if s.sheet_id not in superseded]
+    for role in ("moderation", "rescore", "first"):
+        chosen = [s for s in live if s.role == role]
+        if chosen:
+            return chosen[-1]
+    return None
+
+
+def _identity(events: list[AuthoredEvent]) -> IdentityCheck | None:
+    decided = [e for e in events if e.event_type in ("identity.verified", "identity.failed")]
+    if not decided:
+        return None
+    e = decided[-1]
+    comparison = e.payload.get("comparison") or {}
+    score = comparison.get("score", comparison.get("similarity")) if isinstance(comparison, dict) else None
+    return IdentityCheck(str(e.payload.get("decision", "")), str(e.payload.get("override_reason", "")),
+                         e.payload.get("method"), float(score) if isinstance(score, int | float) else None,
+                         dict(e.payload.get("photos") or {}), e.author_user or "", e.occurred_at)
+
+
+def _marks(events: list[AuthoredEvent]) -> list[TimelineMark]:
+    out = []
+    for e in events:
+        p = e.payload
+        if e.event_type == "incident.logged":
+            out.append(TimelineMark("incident", p.get("video_time_s", p.get("elapsed_s")), str(p.get("label", "")),
+                                    str(p.get("note", ""))))
+        elif e.event_type == "presence.flagged":
+            ended = p.get("ended_s")
+            span = f" until {ended:.0f} s" if isinstance(ended, int | float) else ""
+            out.append(TimelineMark("presence", p.get("started_s"), str(p.get("kind", "")).replace("_", " "),
+                                    f"faces seen: {p.get('faces')}{span}"))
+        elif e.event_type == "attempt.paused":
+            out.append(TimelineMark("pause", None, "Paused", str(p.get("reason", ""))))
+    return out
+
+
+def _present_kinds(events: list[AuthoredEvent], sealed: dict[str, Any] | None, evidence: EvidenceCheck,
+                   deciding: SheetView | None, sheets: list[SheetView]) -> set[str]:
+    kinds = {str(k) for k in (sealed or {}).get("evidence_kinds", [])}
+    types = {e.event_type for e in events}
+    if evidence.verified and not kinds:
+        kinds.add(EvidenceKind.SEALED_VIDEO)  # a sealing record that lists nothing seals the recording
+    if "attempt.started" in types and "attempt.ended" in types:
+        kinds.add(EvidenceKind.TIMER_RECORD)
+    if any(s.signoff for s in sheets if s.role in ("first", "rescore")):
+        kinds.add(EvidenceKind.ASSESSOR_SIGNOFF)
+    if deciding is not None and deciding.kind == "checklist" and deciding.levels:
+        kinds.add(EvidenceKind.CHECKLIST_COMPLETED)
+    return kinds
+
+
+def _certifications(session: Session, sheets: list[SheetView], assessment_ref: str, on: date,
+                    names: dict[str, str]) -> list[CertificationView]:
+    rows = session.scalars(select(EventRow).where(EventRow.entity_type == "certification").order_by(EventRow.local_seq))
+    records = [to_event(r).payload for r in rows]
+    rubric_id = assessment_ref.partition("@")[0]
+    out = []
+    for assessor in dict.fromkeys(s.assessor_id for s in sheets if s.role in ("first", "second", "rescore")):
+        mine = [p for p in records if p.get("assessor_id", p.get("user_id")) == assessor
+                and str(p.get("rubric_id", p.get("assessment_ref", ""))).partition("@")[0] == rubric_id]
+        name = names.get(assessor, assessor)
+        if not mine:
+            out.append(CertificationView(assessor, name, "none", f"No certification for {rubric_id} is recorded "
+                                                                 "on this station."))
+            continue
+        until = str(mine[-1].get("valid_until", ""))
+        current = bool(until) and date.fromisoformat(until[:10]) >= on
+        out.append(CertificationView(assessor, name, "current" if current else "expired",
+                                     f"Certified for {rubric_id} until {until[:10] or '?'}."))
+    return out
+
+
+def gather(ctx: StationContext, attempt_id: str) -> IssuanceInputs:
+    """Read the attempt, its standards, identity check, evidence (re-verified), sheets and participants."""
+    with ctx.db.session() as s:
+        attempt = schedule.get_attempt(s, attempt_id)
+        row = s.get(SessionRow, attempt.sitting_id)
+        sitting = Sitting(row.id, row.title, row.site, row.date, row.starts_at) if row else None
+        events = attempt_events(s, attempt_id)
+        names = {u.id: u.display_name for u in users_repo.list_all(s)}
+        sheets = submitted_sheets(s, attempt_id, names)
+        started = [e for e in events if e.event_type == "attempt.started"]
+        assessed_on = (parse_iso(started[0].occurred_at).date() if started
+                       else date.fromisoformat(sitting.date) if sitting else ctx.clock.now().date())
+        standards, problem = None, None
+        try:
+            standards = pinned_standards(s, attempt_id=attempt_id, credential_ref=attempt.credential_id,
+                                         assessment_ref=attempt.rubric_ref, on=assessed_on)
+        except DomainError as exc:
+            problem = exc.message
+        certifications = _certifications(s, sheets, standards.assessment_ref if standards else attempt.rubric_ref,
+                                         assessed_on, names)
+    sealed_events = [e for e in events if e.event_type == "evidence.sealed"]
+    sealed = sealed_events[-1].payload if sealed_events else None
+    evidence = check_sealed_evidence(ctx, sealed, sealed_events[-1].occurred_at if sealed_events else None)
+    deciding = _deciding(sheets)
+    missing: tuple[str, ...] = ()
+    if standards is not None:
+        present = _present_kinds(events, sealed, evidence, deciding, sheets)
+        missing = tuple(MISSING_TEXT[k] for k in missing_evidence(
+            standards.credential.validation_type, present, standards.credential.required_evidence))
+    participants = AttemptParticipants(
+        proctors=frozenset(e.author_user for e in events if e.event_type in PROCTOR_EVENTS and e.author_user),
+        assessors=frozenset(s.assessor_id for s in sheets if s.role in ("first", "second", "rescore")),
+        moderators=frozenset(s.assessor_id for s in sheets if s.role == "moderation")
+        | frozenset(e.author_user for e in events if e.event_type.startswith("scoring.moderation") and e.author_user))
+    return IssuanceInputs(attempt, sitting, assessed_on, standards, problem, _identity(events), evidence,
+                          tuple(_marks(events)), tuple(sheets), deciding, participants, tuple(certifications),
+                          missing, tuple(events))

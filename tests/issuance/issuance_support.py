@@ -1,0 +1,157 @@
+"""Builds attempts up to 'pending approval' through the real services and events, with sealed evidence on disk."""
+
+from __future__ import annotations
+
+import json
+import socket
+from dataclasses import dataclass
+from typing import Any
+
+from assessdesk.domain.ids import new_id
+from assessdesk.domain.schedule import Candidate, Sitting
+from assessdesk.domain.users import User
+from assessdesk.services import attempts, users
+from assessdesk.services.issuance import issuer
+from assessdesk.services.station import StationContext
+from assessdesk.storage import schedule
+from assessdesk.storage import users as users_repo
+from assessdesk.trust.canonical import canonical_json
+from assessdesk.trust.manifest_proof import sign_manifest
+
+BASE_URL = "http://127.0.0.1:8765/"
+PASSWORD = "a-long-password-1"
+# The demo library's forklift rubric: six criteria FL-1..FL-6 with levels 0-3 (FL-1, FL-2, FL-6 critical at 2);
+# these levels total 19 of 27 weighted points against a pass mark of 16.
+CREDENTIAL, RUBRIC = "LOG-FORKLIFT-PREUSE", "RUB-FORKLIFT@1"
+PASSING_LEVELS = {"FL-1": 2, "FL-2": 3, "FL-3": 2, "FL-4": 3, "FL-5": 2, "FL-6": 2}
+
+
+@dataclass(frozen=True)
+class People:
+    admin: User
+    proctor: User
+    assessor: User
+    lead: User
+    approver: User
+    approver2: User
+
+
+def make_people(ctx: StationContext, admin: User) -> People:
+    made = {}
+    for name, roles in (("proctor", ["proctor"]), ("assessor", ["assessor"]),
+                        ("lead", ["lead_assessor", "assessor"]), ("approver", ["approver"]),
+                        ("approver2", ["approver"])):
+        made[name] = users.create_user(ctx, actor=admin, username=name, display_name=name.title(), password=PASSWORD,
+                                       roles=roles)
+    return People(admin=admin, **made)
+
+
+def add_role(ctx: StationContext, admin: User, user: User, role: str) -> User:
+    return users.assign_roles(ctx, actor=admin, user_id=user.id, roles=sorted({*user.roles, role}))
+
+
+def set_up_issuer(ctx: StationContext, admin: User, *, index_range: tuple[int, int] = (0, 1000)) -> None:
+    issuer.create_issuer(ctx, actor=admin, name="Łódź Skills Board", base_url=BASE_URL, index_range=index_range)
+
+
+def _record(ctx: StationContext, user: User, event_type: str, payload: dict[str, Any], attempt_id: str,
+            entity_type: str = "attempt", entity_id: str | None = None) -> None:
+    with ctx.uow(user.id) as uow:
+        uow.record(entity_type=entity_type, entity_id=entity_id or attempt_id, event_type=event_type,
+                   payload=payload)
+
+
+def seal_evidence(ctx: StationContext, proctor: User, attempt_id: str, *, segments: int = 2) -> dict[str, Any]:
+    """Store segment files and a station-signed manifest naming them; record `evidence.sealed`."""
+    store = ctx.evidence_store()
+    files = [store.put_bytes(f"segment {i} of {attempt_id}".encode() * 50) for i in range(segments)]
+    manifest = {"id": f"urn:uuid:{new_id()}", "attempt_id": attempt_id,
+                "segments": [{"index": i, "sha256": f.sha256, "size": f.size} for i, f in enumerate(files)]}
+    signed = sign_manifest(manifest, ctx.signing_key(), created=ctx.clock.now())
+    blob = store.put_bytes(canonical_json(signed))
+    payload = {"manifest_sha256": blob.sha256, "manifest_id": manifest["id"],
+               "evidence_kinds": ["video.sealed"], "segments": [f.sha256 for f in files]}
+    attempts.transition(ctx, actor=proctor, attempt_id=attempt_id, event_type="evidence.sealed", payload=payload)
+    return {"manifest": signed, "manifest_sha256": blob.sha256, "segments": [f.sha256 for f in files]}
+
+
+def submit_sheet(ctx: StationContext, assessor: User, attempt_id: str, levels: dict[str, int], *,
+                 role: str = "first", signoff: bool = True) -> str:
+    sheet_id = new_id()
+    body = {"sheet_id": sheet_id, "attempt_id": attempt_id, "assessor_id": assessor.id, "role": role,
+            "kind": "rubric", "assessment_ref": RUBRIC, "signoff": signoff, "comment": "", "reason":
+            "agreed after review" if role == "moderation" else "", "supersedes": None,
+            "scores": [{"criterion_id": c, "level": lv, "answer": None, "note": "", "video_time_s": None}
+                       for c, lv in sorted(levels.items())]}
+    _record(ctx, assessor, "scoring.sheet_submitted", body, attempt_id, entity_type="scoring", entity_id=sheet_id)
+    return sheet_id
+
+
+def pending_attempt(ctx: StationContext, people: People, *, email: str | None = "lukasz.nowak@example.org",
+                    proctor: User | None = None, assessor: User | None = None, moderator: User | None = None,
+                    seal: bool = True) -> str:
+    """A forklift attempt taken through check-in, identity, recording, sealing, scoring and (optionally)
+    moderation to 'pending_approval'."""
+    proctor = proctor or people.proctor
+    assessor = assessor or people.assessor
+    with ctx.uow(people.admin.id) as uow:
+        sitting = schedule.add_sitting(uow.session, Sitting(new_id(), "Forklift pre-use inspection",
+                                                             "Riverside warehouse, bay 3", "2026-01-05", "09:00"))
+        candidate = schedule.add_candidate(uow.session, Candidate(new_id(), "Łukasz", "Nowak", "C-1001", email))
+    attempt_id = attempts.schedule_attempt(ctx, actor=people.admin, sitting_id=sitting.id,
+                                           candidate_id=candidate.id, credential_id=CREDENTIAL, rubric_ref=RUBRIC)
+    t = attempts.transition
+    t(ctx, actor=proctor, attempt_id=attempt_id, event_type="attempt.checked_in",
+      payload={"accommodations": {"extra_minutes": 0, "note": ""}})
+    _record(ctx, proctor, "identity.consent_recorded", {"recording": True, "face_comparison": True,
+                                                        "text_version": "consent-2026-01"}, attempt_id)
+    t(ctx, actor=proctor, attempt_id=attempt_id, event_type="identity.verified",
+      payload={"decision": "verified", "override_reason": "", "photos": {},
+               "comparison": {"method": "lbph", "score": 0.82}, "method": "lbph"})
+    t(ctx, actor=proctor, attempt_id=attempt_id, event_type="attempt.started")
+    _record(ctx, proctor, "incident.logged", {"code": "equipment_failure", "label": "Equipment failure",
+                                              "note": "horn stuck", "elapsed_s": 42.0, "video_time_s": 41.5},
+            attempt_id)
+    t(ctx, actor=proctor, attempt_id=attempt_id, event_type="attempt.ended")
+    if seal:
+        seal_evidence(ctx, proctor, attempt_id)
+    else:
+        t(ctx, actor=proctor, attempt_id=attempt_id, event_type="evidence.sealed", payload={})
+    submit_sheet(ctx, assessor, attempt_id, PASSING_LEVELS)
+    if moderator is not None:
+        t(ctx, actor=moderator, attempt_id=attempt_id, event_type="scoring.moderation_opened",
+          payload={"reason": "sampled"})
+        submit_sheet(ctx, moderator, attempt_id, PASSING_LEVELS, role="moderation")
+    t(ctx, actor=assessor, attempt_id=attempt_id, event_type="outcome.passed", payload={"total": 30})
+    t(ctx, actor=assessor, attempt_id=attempt_id, event_type="issuance.requested")
+    return attempt_id
+
+
+def reload_user(ctx: StationContext, user: User) -> User:
+    with ctx.db.session() as s:
+        return users_repo.get(s, user.id)
+
+
+def block_network(monkeypatch) -> list[Any]:
+    """Refuse every IP connection (the keyring's D-Bus Unix socket stays usable); returns attempted addresses."""
+    attempts_made: list[Any] = []
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: Any) -> Any:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            attempts_made.append(address)
+            raise OSError("network blocked by the test")
+        return real_connect(self, address)
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        attempts_made.append(args)
+        raise OSError("network blocked by the test")
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts_made
+
+
+def load_json(path: Any) -> Any:
+    return json.loads(open(path, encoding="utf-8").read())
