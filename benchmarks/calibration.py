@@ -2,12 +2,13 @@
 
 Run: `.venv/bin/python benchmarks/calibration.py [--units N] [--raters M] [--repeat R]`
 Each pair runs on the same data after a warm-up call of each; the figure is the best of R timed runs (the
-machine is shared, so the minimum is the least disturbed), peak memory comes from tracemalloc in a separate run.
+machine is shared, so the minimum is the least disturbed); peak memory comes from tracemalloc in a separate
+run.
 Our point estimates are timed (alpha with replicates=0) because the peers compute no interval; the time of
 alpha's default 1,000-replicate bootstrap is printed on its own line.
 
-BLAS runs single-threaded for both sides by default (`--blas-threads N` to change): on a shared, oversubscribed
-2-core machine OpenBLAS's spinning worker threads made the small matrix products here 5-15x slower and the
+BLAS runs single-threaded for both sides by default (`--blas-threads N` to change): on a shared,
+oversubscribed 2-core machine OpenBLAS's spinning worker threads made the small matrix products here 5-15x slower and the
 figures meaningless; the peers do not depend on BLAS threads either way.
 """
 
@@ -31,14 +32,14 @@ def _blas_threads(argv: list[str]) -> str:
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_var] = _blas_threads(sys.argv[1:])
 
-import time
-import tracemalloc
-import warnings
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+import time  # noqa: E402 (BLAS threads must be set first)
+import tracemalloc  # noqa: E402 (BLAS threads must be set first)
+import warnings  # noqa: E402 (BLAS threads must be set first)
+from collections.abc import Callable  # noqa: E402 (BLAS threads must be set first)
+from dataclasses import dataclass  # noqa: E402 (BLAS threads must be set first)
+from typing import Any  # noqa: E402 (BLAS threads must be set first)
 
-import numpy as np
+import numpy as np  # noqa: E402 (BLAS threads must be set first)
 
 
 @dataclass
@@ -73,7 +74,7 @@ def peak_bytes(fn: Callable[[], Any]) -> int:
 
 
 def make_data(units: int, raters: int, seed: int = 7) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Ordinal 0..4 with 30% missing, interval 0..100 (101 values) with the same holes, and a complete ordinal."""
+    """Ordinal 0..4 with 30% missing, interval 0..100 (101 values) with the same holes, a complete ordinal."""
     rng = np.random.default_rng(seed)
     truth = rng.integers(0, 5, size=units)
     complete = np.clip(truth[:, None] + rng.integers(-1, 2, size=(units, raters)), 0, 4).astype(float)
@@ -100,7 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     from statsmodels.stats.inter_rater import aggregate_raters
     from statsmodels.stats.inter_rater import fleiss_kappa as sm_fleiss
 
-    from assessdesk.stats import fleiss_kappa, intraclass_correlations, krippendorff_alpha, pairwise_cohen_kappa
+    from assessdesk.stats import (
+        fleiss_kappa,
+        intraclass_correlations,
+        krippendorff_alpha,
+        pairwise_cohen_kappa,
+    )
 
     warnings.simplefilter("ignore")
     ordinal, interval, complete = make_data(args.units, args.raters)

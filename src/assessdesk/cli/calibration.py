@@ -1,4 +1,4 @@
-"""`assessdesk calibration ...`: assessor calibration commands; `stats` reports reliability of a ratings file."""
+"""`assessdesk calibration ...`: assessor calibration commands; `stats` gives a ratings file's reliability."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from typing import Any
 
 
 def register(subparsers: Any, parent: argparse.ArgumentParser) -> None:
-    group = subparsers.add_parser("calibration", parents=[parent], help="assessor calibration and reliability",
+    group = subparsers.add_parser("calibration", parents=[parent],
+                                  help="assessor calibration and reliability",
                                   description="Assessor calibration: reliability statistics and (later) "
                                               "exercises, certification and drift.")
     commands = group.add_subparsers(dest="calibration_command", metavar="SUBCOMMAND")
@@ -25,15 +26,16 @@ def _levels(text: str) -> tuple[float, ...]:
     try:
         return tuple(float(p) for p in text.split(",") if p.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a comma-separated list of numbers, e.g. 0,1,2,3,4")
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a comma-separated list of numbers, e.g. 0,1,2,3,4") from None
 
 
 def _register_stats(commands: Any, parent: argparse.ArgumentParser) -> None:
     p = commands.add_parser(
         "stats", parents=[parent], help="agreement and reliability coefficients for a ratings CSV",
-        description="Reads ratings (long: unit,rater,value; or wide: unit, then one column per rater; an empty "
-                    "cell means not rated) and prints Krippendorff's alpha, Fleiss' and Cohen's kappa, the six "
-                    "ICCs and agreement shares, each with its units, missing share and 95% interval.")
+        description="Reads ratings (long: unit,rater,value; or wide: unit, then one column per rater; an "
+                    "empty cell means not rated) and prints Krippendorff's alpha, Fleiss' and Cohen's kappa, "
+                    "the six ICCs and agreement shares, each with its units, missing share and 95% interval.")
     p.add_argument("--input", required=True, metavar="FILE", help="ratings CSV file")
     p.add_argument("--format", choices=("auto", "long", "wide"), default="auto", dest="layout",
                    help="file layout (default: long when the header is unit,rater,value, else wide)")

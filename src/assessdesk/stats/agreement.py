@@ -54,16 +54,17 @@ def agreement_shares(ratings: object, *, scale: ScaleLike = None,
     pairs = m * (m - 1.0) / 2.0
     exact = (counts * (counts - 1.0)).sum(axis=1) / 2.0
     adjacent = exact + (counts[:, :-1] * counts[:, 1:]).sum(axis=1)
-    return (_pair_shares("exact_agreement", exact, pairs, confidence, base, {**details, "pairs": int(pairs.sum())}),
-            _pair_shares("adjacent_agreement", adjacent, pairs, confidence, base,
-                         {**details, "pairs": int(pairs.sum())}))
+    details["pairs"] = int(pairs.sum())
+    return (_pair_shares("exact_agreement", exact, pairs, confidence, base, details),
+            _pair_shares("adjacent_agreement", adjacent, pairs, confidence, base, details))
 
 
 def assessor_bias(ratings: object, reference: object, *, raters: Sequence[str] | None = None,
                   confidence: float = 0.95) -> tuple[RaterBias, ...]:
     """Each assessor's mean signed difference from the reference score, over units with both (NaN = none).
 
-    `reference` holds one reference (benchmark) score per unit. The CI is a t interval over the assessor's units.
+    `reference` holds one reference (benchmark) score per unit. The CI is a t interval over the assessor's
+    units.
     """
     a = as_ratings(ratings)
     ref = np.asarray(reference, dtype=float).ravel()
@@ -87,7 +88,8 @@ def assessor_bias(ratings: object, reference: object, *, raters: Sequence[str] |
     for i, label in enumerate(labels):
         count = int(n[i])
         if count == 0:
-            out.append(RaterBias(rater=label, value=None, n_units=0, sd=None, mean_absolute=None, exact_share=None,
+            out.append(RaterBias(rater=label, value=None, n_units=0, sd=None, mean_absolute=None,
+                                 exact_share=None,
                                  undefined_reason="this assessor scored no unit that has a reference score"))
             continue
         ci = None

@@ -1,10 +1,10 @@
-"""Krippendorff's alpha for nominal, ordinal, interval and ratio data with missing ratings, with a bootstrap CI.
+"""Krippendorff's alpha for nominal, ordinal, interval and ratio data with missing ratings and a bootstrap CI.
 
 Follows Krippendorff, "Computing Krippendorff's Alpha-Reliability" (2011): alpha = 1 - D_o / D_e over the
-coincidence matrix o[c, k] = sum_u (n_uc n_uk - [c = k] n_uc) / (m_u - 1), where n_uc counts the raters who put
-unit u at level c and m_u >= 2 is the number of ratings of u (units rated once are not pairable and drop out).
-The per-unit counts come from one bincount and o from one matrix product, so memory is O(units x levels) and
-never O(units x levels^2) or O(rater pairs).
+coincidence matrix o[c, k] = sum_u (n_uc n_uk - [c = k] n_uc) / (m_u - 1), where n_uc counts the raters who
+put unit u at level c and m_u >= 2 is the number of ratings of u (units rated once are not pairable and drop
+out). The per-unit counts come from one bincount and o from one matrix product, so memory is O(units x levels)
+and never O(units x levels^2) or O(rater pairs).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ Level = Literal["nominal", "ordinal", "interval", "ratio"]
 LEVELS: tuple[Level, ...] = ("nominal", "ordinal", "interval", "ratio")
 DEFAULT_SEED = 2011
 DEFAULT_REPLICATES = 1000
-# A dense levels x levels matrix beyond this is more memory than the statistic is worth; such data are continuous
-# measurements and should be rounded to the precision that matters first.
+# A dense levels x levels matrix beyond this is more memory than the statistic is worth; such data are
+# continuous measurements and should be rounded to the precision that matters first.
 MAX_LEVELS = 4096
 _BOOT_CHUNK = 64
 # Up to this many levels a replicate carries its whole coincidence matrix (levels^2 numbers per unit).
@@ -111,7 +111,7 @@ def krippendorff_alpha(ratings: object, *, level: Level = "ordinal", scale: Scal
 
 
 def _unit_features(counts: np.ndarray, level: Level, points: np.ndarray, d: np.ndarray) -> np.ndarray:
-    """Per-unit columns whose resample-weighted sums give everything a replicate needs (see `_replicate_alphas`).
+    """Per-unit columns whose resample-weighted sums give all a replicate needs (see `_replicate_alphas`).
 
     Few levels: each unit's own coincidences o_u (levels^2 columns), from which any distance can be applied.
     Many levels: the unit's disagreement under the fixed distance plus what the expected disagreement needs

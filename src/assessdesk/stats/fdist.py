@@ -1,9 +1,9 @@
-"""The F and t distributions' tails and quantiles, from the regularized incomplete beta function (stdlib math only).
+"""F and t distribution tails and quantiles from the regularized incomplete beta function (stdlib math only).
 
 The ICC's F test and confidence bounds and the t interval of assessor bias need these; writing them here keeps
-`assessdesk.stats` free of scipy. I_x(a, b) is evaluated by its continued fraction (DLMF 8.17.22) with the modified
-Lentz method, using I_x(a, b) = 1 - I_{1-x}(b, a) where the fraction converges slowly; quantiles by a Newton
-iteration kept inside a shrinking bracket.
+`assessdesk.stats` free of scipy. I_x(a, b) is evaluated by its continued fraction (DLMF 8.17.22) with the
+modified Lentz method, using I_x(a, b) = 1 - I_{1-x}(b, a) where the fraction converges slowly; quantiles by a
+Newton iteration kept inside a shrinking bracket.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ def _stirling_tail(x: float) -> float:
 def _log_front(x: float, a: float, b: float) -> float:
     """log(x^a (1-x)^b / B(a, b)).
 
-    With large a and b the three lgamma terms are huge and nearly cancel (losing ~1e-9 at a, b ~ 1e5, the ICC's
-    degrees of freedom on big tables); grouping Stirling's formula by a ln(x (a+b) / a) keeps the small numbers.
+    With large a and b the three lgamma terms are huge and nearly cancel (losing ~1e-9 at a, b ~ 1e5, the
+    ICC's degrees of freedom on big tables); grouping Stirling's formula by a ln(x (a+b) / a) keeps the small
+    numbers.
     """
     if a < _LARGE and b < _LARGE:
         log_beta = math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b)
@@ -108,7 +109,7 @@ def _betainc_inverse(p: float, a: float, b: float) -> float:
 
 
 def f_sf(f: float, df1: float, df2: float) -> float:
-    """P(F > f) for the F(df1, df2) distribution; computed on the tail itself so small p-values stay accurate."""
+    """P(F > f) for F(df1, df2); computed on the tail itself so small p-values stay accurate."""
     if math.isnan(f):
         return math.nan
     if f <= 0.0:

@@ -66,8 +66,8 @@ def intraclass_correlations(ratings: object, *, confidence: float = 0.95) -> dic
             reason = "all units received the same average score, so units cannot be told apart"
     if reason is not None:
         return {form: undefined(form, reason, n_units=n, details=details, **base) for form in ICC_FORMS}
-    # The single and k-rater forms share their F quantiles and tails; each is a root search or a long continued
-    # fraction, so compute each once per call (a fresh cache per call keeps timings honest).
+    # The single and k-rater forms share their F quantiles and tails; each is a root search or a long
+    # continued fraction, so compute each once per call (a fresh cache per call keeps timings honest).
     ppf, sf = functools.lru_cache(maxsize=None)(f_ppf), functools.lru_cache(maxsize=None)(f_sf)
     return {form: _coefficient(form, ms, confidence, details, base, ppf, sf) for form in ICC_FORMS}
 
@@ -77,7 +77,8 @@ def icc(ratings: object, *, form: str = "ICC2", confidence: float = 0.95) -> Coe
     if form not in ICC_FORMS:
         from assessdesk.domain.errors import InvalidInput
 
-        raise InvalidInput(f"unknown ICC form '{form}'", where="icc", hint=f"Use one of {', '.join(ICC_FORMS)}.")
+        raise InvalidInput(f"unknown ICC form '{form}'", where="icc",
+                           hint=f"Use one of {', '.join(ICC_FORMS)}.")
     return intraclass_correlations(ratings, confidence=confidence)[form]
 
 

@@ -1,4 +1,4 @@
-"""Fleiss' kappa (many raters) and Cohen's kappa (two raters; unweighted, linear, quadratic), all pairs at once.
+"""Fleiss' kappa (many raters) and Cohen's kappa (unweighted, linear, quadratic), for all rater pairs at once.
 
 Weights come from the declared level scale: the disagreement between levels with points x_i and x_j is
 |x_i - x_j| / (x_max - x_min) (linear) or its square (quadratic), so a level nobody used still keeps its place
@@ -55,7 +55,8 @@ def fleiss_kappa(ratings: object, *, scale: ScaleLike = None, confidence: float 
     n = counts.shape[0]
     base = {"n_units": n, "n_raters": raters_present(a), "missing_share": missing_share(a)}
     details = {"units_total": a.shape[0], "units_dropped_single_rating": a.shape[0] - n,
-               "raters_per_unit_min": int(m.min()) if n else 0, "raters_per_unit_max": int(m.max()) if n else 0}
+               "raters_per_unit_min": int(m.min()) if n else 0,
+               "raters_per_unit_max": int(m.max()) if n else 0}
     if n == 0:
         return undefined("fleiss_kappa", "no unit was rated by two or more raters", details=details, **base)
     p_unit = ((counts * (counts - 1.0)).sum(axis=1)) / (m * (m - 1.0))
@@ -69,7 +70,7 @@ def fleiss_kappa(ratings: object, *, scale: ScaleLike = None, confidence: float 
     value = (p_bar - p_exp) / (1.0 - p_exp)
     ci = None
     if n >= 2:
-        # Influence of each unit on (P-bar, p_c), pushed through kappa = (P-bar - sum p_c^2) / (1 - sum p_c^2).
+        # Each unit's influence on (P-bar, p_c), pushed through kappa = (P-bar - sum p_c^2) / (1 - sum p_c^2).
         infl_p = p_unit - p_bar
         infl_exp = 2.0 * (counts @ shares - p_exp * m) / m_bar
         infl = (infl_p - (1.0 - value) * infl_exp) / (1.0 - p_exp)
@@ -141,7 +142,8 @@ def pairwise_cohen_kappa(ratings: object, *, weights: Weights = "none", scale: S
     enc = encode(a, scale)
     n_levels = enc.points.size
     if n_levels > MAX_KAPPA_LEVELS:
-        raise InvalidInput(f"{n_levels} distinct levels is too many for Cohen's kappa (limit {MAX_KAPPA_LEVELS})",
+        raise InvalidInput(f"{n_levels} distinct levels is too many for Cohen's kappa "
+                           f"(limit {MAX_KAPPA_LEVELS})",
                            where="cohen kappa", hint="Use Krippendorff's alpha (interval) or an ICC instead.")
     dis = disagreement_weights(enc.points, weights)
     if n_levels == 0:
@@ -159,10 +161,11 @@ def pairwise_cohen_kappa(ratings: object, *, weights: Weights = "none", scale: S
 
 def cohen_kappa(ratings: object, *, weights: Weights = "none", scale: ScaleLike = None,
                 confidence: float = 0.95) -> Coefficient:
-    """Cohen's (1960) kappa of a units x 2 table, over the units both raters scored; weighted per the scale."""
+    """Cohen's (1960) kappa of a units x 2 table over the units both raters scored; weighted per the scale."""
     a = as_ratings(ratings, min_raters=2)
     if a.shape[1] != 2:
-        raise InvalidInput(f"Cohen's kappa compares exactly two raters, got {a.shape[1]}", where="cohen kappa",
+        raise InvalidInput(f"Cohen's kappa compares exactly two raters, got {a.shape[1]}",
+                           where="cohen kappa",
                            hint="Use pairwise_cohen_kappa or fleiss_kappa for more raters.")
     return pairwise_cohen_kappa(a, weights=weights, scale=scale, raters=("rater 1", "rater 2"),
                                 confidence=confidence).pair(0, 1)

@@ -1,7 +1,7 @@
-"""Reads ratings from CSV (long: unit,rater,value; wide: unit then one column per rater), reporting every problem.
+"""Reads ratings CSV (long: unit,rater,value; wide: unit then one column per rater), reporting every problem.
 
-A bad file is refused as a whole with one error that lists each problem by line and column, so a person can fix
-the file in one pass instead of one complaint at a time.
+A bad file is refused as a whole with one error that lists each problem by line and column, so a person can
+fix the file in one pass instead of one complaint at a time.
 """
 
 from __future__ import annotations
@@ -51,8 +51,8 @@ class RatingsFileInvalid(InvalidInput):
 class RatingsTable:
     """Ratings as a units x raters float array (NaN = not rated), with the unit and rater names in file order.
 
-    `categories` is set when the file held text levels (e.g. pass/fail): value i stands for categories[i]. Such
-    data are nominal only.
+    `categories` is set when the file held text levels (e.g. pass/fail): value i stands for categories[i].
+    Such data are nominal only.
     """
 
     units: tuple[str, ...]
@@ -68,7 +68,7 @@ def _column(name: str, index: int) -> str:
 
 def _numbers(cells: list[tuple[int, str, str]], allow_text: bool, problems: list[CsvProblem]
              ) -> tuple[list[float], tuple[str, ...] | None]:
-    """Parse (line, column, text) cells; text levels become codes when `allow_text` and any cell is not a number."""
+    """Parse (line, column, text) cells; with `allow_text`, any non-number makes all cells text levels."""
     parsed: list[float | None] = []
     for _, _, text in cells:
         try:
@@ -146,7 +146,8 @@ def _parse_long(rows: list[tuple[int, list[str]]], allow_text: bool, source: str
             continue
         if (unit, rater) in seen:
             problems.append(CsvProblem(line, _column("rater", at["rater"]),
-                                       f"rater '{rater}' already rated unit '{unit}' on line {seen[unit, rater]}"))
+                                       f"rater '{rater}' already rated unit '{unit}' "
+                                       f"on line {seen[unit, rater]}"))
             continue
         seen[unit, rater] = line
         u = units.setdefault(unit, len(units))
@@ -172,7 +173,8 @@ def _parse_wide(rows: list[tuple[int, list[str]]], allow_text: bool, source: str
     header_line, header = rows[0]
     raters = header[1:]
     if not raters:
-        problems.append(CsvProblem(header_line, "", "a wide file needs a unit column and one column per rater"))
+        problems.append(CsvProblem(header_line, "",
+                                   "a wide file needs a unit column and one column per rater"))
     first_seen: dict[str, int] = {}
     for i, name in enumerate(raters, start=1):
         if not name:
@@ -188,8 +190,8 @@ def _parse_wide(rows: list[tuple[int, list[str]]], allow_text: bool, source: str
     cells: list[tuple[int, str, str]] = []
     for line, fields in rows[1:]:
         if len(fields) != len(header):
-            problems.append(CsvProblem(line, "", f"expected {len(header)} fields (unit + {len(raters)} raters), "
-                                                 f"found {len(fields)}"))
+            problems.append(CsvProblem(line, "", f"expected {len(header)} fields "
+                                                 f"(unit + {len(raters)} raters), found {len(fields)}"))
             continue
         unit = fields[0]
         if not unit:
@@ -218,7 +220,8 @@ def _parse_wide(rows: list[tuple[int, list[str]]], allow_text: bool, source: str
                         categories=categories)
 
 
-def read_ratings_csv(path: str | Path, *, layout: CsvFormat = "auto", allow_text: bool = False) -> RatingsTable:
+def read_ratings_csv(path: str | Path, *, layout: CsvFormat = "auto",
+                     allow_text: bool = False) -> RatingsTable:
     """Read a ratings CSV file (UTF-8, a byte-order mark from spreadsheet exports is fine)."""
     p = Path(path)
     try:

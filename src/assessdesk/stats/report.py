@@ -38,7 +38,7 @@ _TITLES = {
 
 @dataclass(frozen=True)
 class ReliabilityReport:
-    """Everything computed for one table: the coefficients in display order and, for 3+ raters, all Cohen pairs."""
+    """Everything computed for one table: coefficients in display order and, for 3+ raters, Cohen pairs."""
 
     units: int
     raters: tuple[str, ...]
@@ -62,7 +62,8 @@ def reliability_report(ratings: np.ndarray, *, raters: Sequence[str], metric: Me
     quadratic); for more than two raters every pair is computed and summarised by Light's mean.
     """
     if metric not in METRICS:
-        raise InvalidInput(f"unknown metric '{metric}'", where="report", hint=f"Use one of {', '.join(METRICS)}.")
+        raise InvalidInput(f"unknown metric '{metric}'", where="report",
+                           hint=f"Use one of {', '.join(METRICS)}.")
     wanted = set(METRICS[:-1]) if metric == "all" else {metric}
     out: list[Coefficient] = []
     pairs: list[PairwiseKappa] = []
@@ -82,15 +83,16 @@ def reliability_report(ratings: np.ndarray, *, raters: Sequence[str], metric: Me
     if "agreement" in wanted:
         out.extend(agreement_shares(ratings, scale=scale))
     points = None if scale is None else LevelScale.of(scale).points
-    return ReliabilityReport(units=ratings.shape[0], raters=tuple(raters), missing_share=missing_share(ratings),
-                             level=level, scale=points, coefficients=tuple(out), pairwise=tuple(pairs))
+    return ReliabilityReport(units=ratings.shape[0], raters=tuple(raters),
+                             missing_share=missing_share(ratings), level=level, scale=points,
+                             coefficients=tuple(out), pairwise=tuple(pairs))
 
 
 def report_for_table(table: RatingsTable, **kwargs: Any) -> ReliabilityReport:
     if table.categories is not None and kwargs.get("level", "ordinal") != "nominal":
-        raise InvalidInput("the file holds text levels (" + ", ".join(table.categories[:6]) + "), which have no "
-                           "order or distance", where="ratings file", hint="Use --level nominal, or score with "
-                           "numbers.")
+        shown = ", ".join(table.categories[:6])
+        raise InvalidInput(f"the file holds text levels ({shown}), which have no order or distance",
+                           where="ratings file", hint="Use --level nominal, or score with numbers.")
     return reliability_report(table.values, raters=table.raters, **kwargs)
 
 

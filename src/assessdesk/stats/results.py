@@ -1,4 +1,4 @@
-"""Frozen result objects every reliability statistic returns: a value (or why there is none), its sample and its CI."""
+"""Frozen results every reliability statistic returns: a value (or why there is none), its sample, its CI."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ Detail = float | int | str | None
 class ConfidenceInterval:
     """A two-sided interval at `level` (0.95 = 95%); `method` names how it was made so a reader can judge it.
 
-    `se` is set for asymptotic (normal-theory) intervals; `seed` and `replicates` for bootstrap intervals, so the
-    same numbers can be produced again.
+    `se` is set for asymptotic (normal-theory) intervals; `seed` and `replicates` for bootstrap intervals, so
+    the same numbers can be produced again.
     """
 
     low: float
@@ -38,10 +38,10 @@ class ConfidenceInterval:
 class Coefficient:
     """One reliability coefficient over a units x raters table.
 
-    `value` is None exactly when the coefficient is undefined for these data (no unit rated twice, no variation,
-    ...); `undefined_reason` then says why in plain words. It is never silently 1.0 or 0.0 in that case.
-    `n_units` counts the units the value was computed from, `n_raters` the raters with at least one rating in the
-    input, `missing_share` the share of empty cells in the input table (before any unit was dropped).
+    `value` is None exactly when the coefficient is undefined for these data (no unit rated twice, no
+    variation, ...); `undefined_reason` then says why in plain words. It is never silently 1.0 or 0.0 then.
+    `n_units` counts the units the value was computed from, `n_raters` the raters with at least one rating in
+    the input, `missing_share` the share of empty cells in the input table (before any unit was dropped).
     `details` carries statistic-specific numbers (level of measurement, F test, units dropped, ...).
     """
 
@@ -88,8 +88,9 @@ def finite_or_none(x: float) -> float | None:
 class RaterBias:
     """How one assessor's scores sit against reference scores: mean signed difference (assessor - reference).
 
-    A positive `value` means the assessor scores higher (more lenient) than the reference. `ci` is a t interval
-    over the assessor's units; `mean_absolute` and `exact_share` describe closeness regardless of direction.
+    A positive `value` means the assessor scores higher (more lenient) than the reference. `ci` is a t
+    interval over the assessor's units; `mean_absolute` and `exact_share` describe closeness in either
+    direction.
     """
 
     rater: str
@@ -118,8 +119,8 @@ class PairwiseKappa:
     """Cohen's kappa for every pair of raters at once (M x M symmetric matrices; the diagonal is NaN).
 
     `values[i, j]` is NaN where the pair is undefined (no shared units, or no variation among them); `n[i, j]`
-    counts the units both raters scored, `se[i, j]` is the asymptotic standard error, `rated[i]` how many units
-    rater i scored out of `n_units_total`. `pair()` gives one pair as a
+    counts the units both raters scored, `se[i, j]` is the asymptotic standard error, `rated[i]` how many
+    units rater i scored out of `n_units_total`. `pair()` gives one pair as a
     full `Coefficient`; `mean()` is Light's (1971) kappa: the mean over the defined pairs.
     """
 
@@ -143,7 +144,8 @@ class PairwiseKappa:
         j = b if isinstance(b, int) else self.raters.index(b)
         name = f"cohen_kappa_{self.weights}" if self.weights != "none" else "cohen_kappa"
         n_units = int(self.n[i, j])
-        missing = 1.0 - float(self.rated[i] + self.rated[j]) / (2 * self.n_units_total) if self.n_units_total else 0.0
+        cells = 2 * self.n_units_total
+        missing = 1.0 - float(self.rated[i] + self.rated[j]) / cells if cells else 0.0
         details = {"rater_a": self.raters[i], "rater_b": self.raters[j], "weights": self.weights}
         value = finite_or_none(self.values[i, j]) if i != j else None
         if value is None:
@@ -154,7 +156,8 @@ class PairwiseKappa:
         se = float(self.se[i, j])
         z = NormalDist().inv_cdf(0.5 + self.confidence / 2)
         # Kappa cannot exceed 1 (nor fall below -1), so the normal interval is cut there.
-        ci = ConfidenceInterval(low=max(value - z * se, -1.0), high=min(value + z * se, 1.0), level=self.confidence,
+        ci = ConfidenceInterval(low=max(value - z * se, -1.0), high=min(value + z * se, 1.0),
+                                level=self.confidence,
                                 method="asymptotic SE (Fleiss, Cohen & Everitt 1969)", se=se)
         return Coefficient(name=name, value=value, n_units=n_units, n_raters=2, missing_share=missing,
                            ci=ci, details=details)

@@ -1,4 +1,4 @@
-"""Ratings tables (units x raters, NaN = missing) and the level scale they are scored on, turned into level codes."""
+"""Ratings tables (units x raters, NaN = missing) and their level scale, turned into level codes."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ class LevelScale:
             raise InvalidInput("a level scale needs at least one level", where="level scale")
         if not all(np.isfinite(pts)):
             raise InvalidInput("level points must be ordinary numbers", where="level scale")
-        if any(b <= a for a, b in zip(pts, pts[1:])):
+        if any(b <= a for a, b in zip(pts, pts[1:], strict=False)):
             raise InvalidInput(f"levels must be listed from lowest to highest without repeats, got {pts}",
                                where="level scale")
         object.__setattr__(self, "points", pts)
@@ -55,15 +55,17 @@ ScaleLike = LevelScale | Sequence[float] | np.ndarray | None
 
 
 def as_ratings(ratings: object, *, min_raters: int = 1) -> np.ndarray:
-    """A float64 units x raters array (NaN = missing); refuses infinities and non-2-D input with a clear error."""
+    """A float64 units x raters array (NaN = missing); refuses infinities and non-2-D input clearly."""
     try:
         a = np.asarray(ratings, dtype=float)
     except (TypeError, ValueError) as exc:
         raise InvalidInput(f"ratings must be numbers or empty ({exc})", where="ratings") from None
     if a.ndim != 2:
-        raise InvalidInput(f"ratings must be a table of units x raters, got {a.ndim} dimension(s)", where="ratings")
+        raise InvalidInput(f"ratings must be a table of units x raters, got {a.ndim} dimension(s)",
+                           where="ratings")
     if a.shape[1] < min_raters:
-        raise InvalidInput(f"ratings need at least {min_raters} rater column(s), got {a.shape[1]}", where="ratings")
+        raise InvalidInput(f"ratings need at least {min_raters} rater column(s), got {a.shape[1]}",
+                           where="ratings")
     if np.isinf(a).any():
         u, r = np.argwhere(np.isinf(a))[0]
         raise InvalidInput("ratings must be finite numbers", where=f"ratings unit {u + 1}, rater {r + 1}")
