@@ -127,8 +127,13 @@ class CuttingProxy:
                         dst.sendall(data[:room])
                         self.forwarded += room
                         self.cut.set()
+                        # shutdown() first: close() alone leaves the socket open while the other pump thread is
+                        # still blocked in recv() on it, and the far end would never see the cut.
                         for s in (src, dst):
-                            s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+                            try:
+                                s.shutdown(socket.SHUT_RDWR)
+                            except OSError:
+                                pass
                             s.close()
                         return
                     self.forwarded += len(data)

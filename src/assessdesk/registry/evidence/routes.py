@@ -15,6 +15,7 @@ from assessdesk.protocol.evidence import SHA256_PATTERN, AttemptEvidence, Presen
 from assessdesk.registry.auth import CurrentStation, RegistryDep
 from assessdesk.registry.errors import ApiError, not_found
 from assessdesk.registry.evidence import service
+from assessdesk.registry.evidence.tus import body_pieces
 
 router = APIRouter(prefix="/v1")
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
@@ -65,7 +66,7 @@ async def put(request: Request, registry: RegistryDep, station: CurrentStation,
     digest = hashlib.sha256()
     size = 0
     try:
-        async for piece in request.stream():
+        async for piece in body_pieces(request):
             writer.write(piece)
             digest.update(piece)
             size += len(piece)

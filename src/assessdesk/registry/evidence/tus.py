@@ -14,6 +14,7 @@ import base64
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,8 @@ from assessdesk.registry.evidence import service
 router = APIRouter(prefix="/v1/files")
 
 MAX_SIZE = 64 * 2**30
+IDLE_TIMEOUT = 60.0  # a PATCH that sends nothing for this long is treated as cut (networks die without a FIN)
+LOCK_WAIT = 15.0
 MAX_CHECKSUMMED_CHUNK = 64 * 2**20
 CHECKSUMS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256}
 TUS_HEADERS = {"Tus-Resumable": TUS_VERSION}
@@ -58,6 +61,20 @@ class TusState:
     def digest(self, upload_id: str, length: int) -> str | None:
         entry = self.hashers.pop(upload_id, None)
         return entry[1].hexdigest() if entry and entry[0] == length else None
+
+
+async def body_pieces(request: Request, idle_timeout: float = IDLE_TIMEOUT) -> AsyncIterator[bytes]:
+    """The request body as it arrives; a stalled sender counts as a disconnect."""
+    pieces = request.stream().__aiter__()
+    while True:
+        try:
+            piece = await asyncio.wait_for(pieces.__anext__(), idle_timeout)
+        except StopAsyncIteration:
+            return
+        except TimeoutError:
+            raise ClientDisconnect() from None
+        if piece:
+            yield piece
 
 
 def _state(request: Request) -> TusState:
@@ -172,7 +189,13 @@ async def patch(upload_id: str, request: Request, registry: RegistryDep, station
     checksum = _checksum(request)
     upload = await run_in_threadpool(_own_upload, registry, upload_id, station.station_id)
     state = _state(request)
-    async with state.locks[upload_id]:
+    lock = state.locks[upload_id]
+    try:
+        await asyncio.wait_for(lock.acquire(), LOCK_WAIT)
+    except TimeoutError:
+        raise _tus_error(423, "upload_busy", "Another request is still writing this upload; try again shortly.",
+                         **{"Retry-After": "5"}) from None
+    try:
         current = _offset(registry, upload)
         if claimed != current:
             raise _tus_error(409, "offset_mismatch", f"The registry holds {current} bytes of this upload.",
@@ -187,6 +210,10 @@ async def patch(upload_id: str, request: Request, registry: RegistryDep, station
         offset = current + written
         if offset == upload.length:
             await run_in_threadpool(_finish, registry, request, upload)
+    finally:
+        lock.release()
+        if upload.completed or not lock.locked() and registry.blobs.partial_length(upload_id) is None:
+            state.locks.pop(upload_id, None)  # finished or discarded: forget its lock
     return Response(status_code=204, headers={**TUS_HEADERS, "Upload-Offset": str(offset)})
 
 
@@ -194,7 +221,7 @@ async def _store_checked(registry: Registry, state: TusState, upload: service.Up
                          checksum: tuple[str, bytes], request: Request) -> int:
     buffer = bytearray()
     try:
-        async for piece in request.stream():
+        async for piece in body_pieces(request):
             buffer += piece
             if len(buffer) > min(remaining, MAX_CHECKSUMMED_CHUNK):
                 raise _tus_error(413, "chunk_too_large", "The chunk runs past Upload-Length or is over 64 MiB.")
@@ -218,7 +245,7 @@ async def _store_streamed(registry: Registry, state: TusState, upload: service.U
     written = 0
     overflow = False
     try:
-        async for piece in request.stream():
+        async for piece in body_pieces(request):
             room = remaining - written
             if len(piece) > room:
                 piece, overflow = piece[:room], True

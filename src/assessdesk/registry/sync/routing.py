@@ -6,8 +6,8 @@ The rule (also in docs/registry.md):
    names one (`payload.attempt_id`). Each attempt has an audience of stations; an event of the attempt goes to the
    whole audience except its own author.
 3. The audience grows, never shrinks: the author of any event of the attempt joins it; so does every station named
-   in `payload.assigned_to` (a station id or a list of them: the assessor's station for scoring); `issuance.requested`
-   adds every approver station and `scoring.moderation_opened` every lead-assessor station.
+   in `payload.assigned_to` (a station id or a list of them: the assessor's station for scoring); `outcome.passed`
+   and `issuance.requested` add every approver station, `scoring.moderation_opened` every lead-assessor station.
 4. A station that joins an audience is sent the attempt's earlier events too (backfill), so it can fold the state.
 5. Events that belong to no attempt and are not registry-authored are kept, but routed to nobody.
 
@@ -26,6 +26,9 @@ from assessdesk.registry.stations.service import stations_of_kind
 from assessdesk.registry.tables import attempt_routes, candidates, events, expected_evidence, feed
 
 KIND_ROUTES: dict[str, str] = {
+    # A pass is what puts an attempt up for approval (issuance events are the approver station's own, per
+    # domain.events.AUTHOR_KINDS), so approvers receive the attempt from the pass on.
+    "outcome.passed": "approver_station",
     "issuance.requested": "approver_station",
     "scoring.moderation_opened": "lead_assessor_station",
 }
@@ -129,8 +132,9 @@ def record_side_effects(conn: sa.Connection, *, stored: list[tuple[int, WireEven
                 "email": (str(walk_in["email"])[:254] if walk_in.get("email") else None), "source": "walk_in",
                 "station_id": event.author_station, "created_at": now, "head_version": 0})
     if expected:
-        have = set(conn.execute(sa.select(expected_evidence.c.attempt_id, expected_evidence.c.sha256)
-                                .where(expected_evidence.c.attempt_id.in_({a for a, _ in expected}))).tuples())
+        have = {(r.attempt_id, r.sha256) for r in conn.execute(
+            sa.select(expected_evidence.c.attempt_id, expected_evidence.c.sha256)
+            .where(expected_evidence.c.attempt_id.in_({a for a, _ in expected})))}
         rows = [row for key, row in expected.items() if key not in have]
         if rows:
             conn.execute(expected_evidence.insert(), rows)

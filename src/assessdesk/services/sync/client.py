@@ -72,8 +72,10 @@ def raise_for_answer(response: httpx.Response) -> None:
         raise UpdateNeeded(message, side="station", status=status, code=code or "update_needed")
     if code == "registry_outdated":
         raise UpdateNeeded(message, side="registry", status=status, code=code)
-    if status == 403 and code == "station_revoked":
-        raise StationRevoked(message, status=status, code=code)
+    # A HEAD answer has no body: the registry's only body-less 403 is a revoked station.
+    if status == 403 and (code == "station_revoked" or not body):
+        raise StationRevoked(message if code else "This station has been revoked by the registry admin and can no "
+                             "longer sync. Contact the admin.", status=status, code="station_revoked")
     if status == 401:
         raise NotEnrolled(message, status=status, code=code or "not_enrolled",
                           hint="Enrol the station again with a new code from the registry admin.")
