@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from assessdesk.domain.ids import new_id
@@ -12,8 +12,10 @@ from assessdesk.domain.schedule import Candidate, Sitting
 from assessdesk.domain.users import User
 from assessdesk.services import attempts, users
 from assessdesk.services.issuance import issuer
+from assessdesk.services.scoring import sheets
 from assessdesk.services.station import StationContext
 from assessdesk.storage import schedule
+from assessdesk.storage import station as station_repo
 from assessdesk.storage import users as users_repo
 from assessdesk.trust.canonical import canonical_json
 from assessdesk.trust.manifest_proof import sign_manifest
@@ -50,6 +52,12 @@ def add_role(ctx: StationContext, admin: User, user: User, role: str) -> User:
     return users.assign_roles(ctx, actor=admin, user_id=user.id, roles=sorted({*user.roles, role}))
 
 
+def import_standards(ctx: StationContext, admin: User) -> None:
+    from assessdesk.services.standards.demo import import_demo_standards
+
+    import_demo_standards(ctx, actor=admin)
+
+
 def set_up_issuer(ctx: StationContext, admin: User, *, index_range: tuple[int, int] = (0, 1000)) -> None:
     issuer.create_issuer(ctx, actor=admin, name="Łódź Skills Board", base_url=BASE_URL, index_range=index_range)
 
@@ -75,29 +83,30 @@ def seal_evidence(ctx: StationContext, proctor: User, attempt_id: str, *, segmen
     return {"manifest": signed, "manifest_sha256": blob.sha256, "segments": [f.sha256 for f in files]}
 
 
-def submit_sheet(ctx: StationContext, assessor: User, attempt_id: str, levels: dict[str, int], *,
-                 role: str = "first", signoff: bool = True) -> str:
-    sheet_id = new_id()
-    body = {"sheet_id": sheet_id, "attempt_id": attempt_id, "assessor_id": assessor.id, "role": role,
-            "kind": "rubric", "assessment_ref": RUBRIC, "signoff": signoff, "comment": "", "reason":
-            "agreed after review" if role == "moderation" else "", "supersedes": None,
-            "scores": [{"criterion_id": c, "level": lv, "answer": None, "note": "", "video_time_s": None}
-                       for c, lv in sorted(levels.items())]}
-    _record(ctx, assessor, "scoring.sheet_submitted", body, attempt_id, entity_type="scoring", entity_id=sheet_id)
-    return sheet_id
+def score(ctx: StationContext, marker: User, attempt_id: str, levels: dict[str, int], *, signoff: bool = True,
+          reason: str = "") -> Any:
+    """Score through issue 3's real sheet services: open, fill, save, submit (which routes the attempt on)."""
+    sheet = sheets.open_sheet(ctx, actor=marker, attempt_id=attempt_id).sheet
+    for criterion, level in levels.items():
+        sheet = sheet.with_score(criterion, level=level)
+    sheet = replace(sheet, signoff=signoff, reason=reason)
+    sheets.save_draft(ctx, actor=marker, sheet=sheet)
+    return sheets.submit_sheet(ctx, actor=marker, sheet_id=sheet.id)
 
 
 def pending_attempt(ctx: StationContext, people: People, *, email: str | None = "lukasz.nowak@example.org",
-                    proctor: User | None = None, assessor: User | None = None, moderator: User | None = None,
-                    seal: bool = True) -> str:
-    """A forklift attempt taken through check-in, identity, recording, sealing, scoring and (optionally)
-    moderation to 'pending_approval'."""
+                    proctor: User | None = None, assessor: User | None = None, second: User | None = None,
+                    moderator: User | None = None, seal: bool = True) -> str:
+    """A forklift attempt taken through check-in, identity, recording, sealing and scoring to 'passed' (the approver
+    station records the issuance request with its decision). With `second` and `moderator`: a second marking that
+    disagrees, then the lead assessor's agreed result."""
     proctor = proctor or people.proctor
     assessor = assessor or people.assessor
     with ctx.uow(people.admin.id) as uow:
         sitting = schedule.add_sitting(uow.session, Sitting(new_id(), "Forklift pre-use inspection",
                                                              "Riverside warehouse, bay 3", "2026-01-05", "09:00"))
         candidate = schedule.add_candidate(uow.session, Candidate(new_id(), "Łukasz", "Nowak", "C-1001", email))
+        station_repo.update_settings(uow.session, {"second_marking_sample_rate": 1.0 if second else 0.0})
     attempt_id = attempts.schedule_attempt(ctx, actor=people.admin, sitting_id=sitting.id,
                                            candidate_id=candidate.id, credential_id=CREDENTIAL, rubric_ref=RUBRIC)
     t = attempts.transition
@@ -116,14 +125,13 @@ def pending_attempt(ctx: StationContext, people: People, *, email: str | None = 
     if seal:
         seal_evidence(ctx, proctor, attempt_id)
     else:
-        t(ctx, actor=proctor, attempt_id=attempt_id, event_type="evidence.sealed", payload={})
-    submit_sheet(ctx, assessor, attempt_id, PASSING_LEVELS)
-    if moderator is not None:
-        t(ctx, actor=moderator, attempt_id=attempt_id, event_type="scoring.moderation_opened",
-          payload={"reason": "sampled"})
-        submit_sheet(ctx, moderator, attempt_id, PASSING_LEVELS, role="moderation")
-    t(ctx, actor=assessor, attempt_id=attempt_id, event_type="outcome.passed", payload={"total": 30})
-    t(ctx, actor=assessor, attempt_id=attempt_id, event_type="issuance.requested")
+        t(ctx, actor=proctor, attempt_id=attempt_id, event_type="evidence.sealed",
+          payload={"evidence_kinds": ["video.sealed"]})
+    score(ctx, assessor, attempt_id, PASSING_LEVELS)
+    if second is not None:
+        score(ctx, second, attempt_id, {c: 0 for c in PASSING_LEVELS})  # far apart: moderation opens
+        assert moderator is not None
+        score(ctx, moderator, attempt_id, PASSING_LEVELS, reason="agreed after watching the recording")
     return attempt_id
 
 

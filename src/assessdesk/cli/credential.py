@@ -1,4 +1,4 @@
-"""`assessdesk credential ...`: headless credential commands (verify; list and export join later)."""
+"""`assessdesk credential ...`: headless credential commands: verify a file, list and export issued ones."""
 
 from __future__ import annotations
 
@@ -41,7 +41,98 @@ def register(subparsers: Any, parent: argparse.ArgumentParser) -> argparse.Argum
     )
     verify.add_argument("--json", action="store_true", help="print the result as JSON")
     verify.set_defaults(func=verify_command)
+
+    listing = commands.add_parser(
+        "list",
+        parents=[parent],
+        help="list the credentials this station holds",
+        description="List issued credentials per candidate, with their state (issued or revoked).",
+    )
+    add_sign_in_options(listing)
+    listing.add_argument("--candidate", metavar="ID", help="only this candidate's credentials (candidate id)")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(func=list_command)
+
+    export = commands.add_parser(
+        "export",
+        parents=[parent],
+        help="write an issued credential (JSON) and its certificate (PDF)",
+        description="Export a credential exactly as signed, and/or its certificate with the transcript.",
+    )
+    add_sign_in_options(export)
+    export.add_argument("credential_id", metavar="ID", help="the credential id (urn:uuid:... or the bare uuid)")
+    export.add_argument("--out", metavar="FILE", help="write the signed credential JSON here")
+    export.add_argument("--pdf", metavar="FILE", help="write the certificate and transcript PDF here")
+    export.set_defaults(func=export_command)
     return group
+
+
+def add_sign_in_options(parser: argparse.ArgumentParser) -> None:
+    """Commands that read or change records act as a signed-in user, as in the app."""
+    parser.add_argument("--user", required=True, metavar="NAME", help="your user name on this station")
+    parser.add_argument(
+        "--password-env",
+        metavar="VAR",
+        help="read your password from this environment variable instead of prompting",
+    )
+
+
+def signed_in(args: argparse.Namespace, ctx: Any) -> Any:
+    """Sign in as --user (audited like the app's sign-in); the password comes from --password-env or a prompt."""
+    import getpass
+    import os
+
+    from assessdesk.services.auth import sign_in
+
+    if args.password_env:
+        password = os.environ.get(args.password_env, "")
+    else:
+        password = getpass.getpass(f"Password for {args.user}: ")
+    return sign_in(ctx, username=args.user, password=password)
+
+
+def list_command(args: argparse.Namespace) -> int:
+    from assessdesk.cli._common import emit, open_ctx
+    from assessdesk.services.issuance.records import list_credentials
+
+    ctx = open_ctx(args)
+    try:
+        rows = list_credentials(ctx, actor=signed_in(args, ctx), candidate_id=args.candidate)
+    finally:
+        ctx.close()
+    lines, last = [], None
+    for r in rows:
+        if r.candidate_name != last:
+            lines.append(r.candidate_name)
+            last = r.candidate_name
+        state = f"REVOKED {r.revoked_at[:10]} ({r.revoked_reason})" if r.revoked_at else "issued"
+        lines.append(f"  {r.credential_id}  {r.achievement_name}  {r.issued_at[:10]}  {state}")
+    text = "\n".join(lines) if rows else "No credentials have been issued on this station."
+    emit([r.as_dict() for r in rows], as_json=args.json, text=text)
+    return 0
+
+
+def export_command(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from assessdesk.cli._common import open_ctx
+    from assessdesk.services.issuance.records import export_credential
+
+    ctx = open_ctx(args)
+    try:
+        record = export_credential(
+            ctx,
+            actor=signed_in(args, ctx),
+            credential_id=args.credential_id,
+            out=Path(args.out) if args.out else None,
+            pdf=Path(args.pdf) if args.pdf else None,
+        )
+    finally:
+        ctx.close()
+    for label, path in (("credential", args.out), ("certificate", args.pdf)):
+        if path:
+            print(f"Wrote the {label} of {record.candidate_name} ({record.credential_id}) to {path}")
+    return 0
 
 
 def verify_command(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -11,7 +12,6 @@ from assessdesk.domain.attempt import AttemptState, next_state
 from assessdesk.domain.duties import check_can_approve
 from assessdesk.domain.errors import DomainError, InvalidInput, SeparationOfDuties
 from assessdesk.domain.users import User
-from assessdesk.services import attempts
 from assessdesk.services.authz import requires
 from assessdesk.services.issuance import settings, status
 from assessdesk.services.issuance.documents import certificate_data, credential_request
@@ -25,6 +25,26 @@ from assessdesk.storage.events import attempt_events
 from assessdesk.storage.tables import AttemptRow
 from assessdesk.trust.ob3 import issue_credential
 from assessdesk.trust.proofs import xsd_datetime
+
+# A passed attempt is an issuance request (PRODUCT.md step 5); the approver station records `issuance.requested`
+# (the "issuance" family is the approver station's to author) in the same unit of work as its decision.
+AWAITING = (AttemptState.PASSED, AttemptState.PENDING_APPROVAL)
+
+
+def _decide(uow: Any, attempt_id: str, event_type: str, payload: dict[str, Any]) -> AttemptState:
+    """Record `issuance.requested` if the attempt has only passed, then the decision; both checked by the domain."""
+    state = schedule.refold_attempt(uow.session, attempt_id)
+    if state is AttemptState.PASSED:
+        next_state(state, "issuance.requested")
+        uow.record(entity_type="attempt", entity_id=attempt_id, event_type="issuance.requested", payload={},
+                   base_version=len(schedule.attempt_event_types(uow.session, attempt_id)))
+        state = schedule.refold_attempt(uow.session, attempt_id)
+    target = next_state(state, event_type)  # raises InvalidTransition naming both states
+    uow.record(entity_type="attempt", entity_id=attempt_id, event_type=event_type, payload=payload,
+               base_version=len(schedule.attempt_event_types(uow.session, attempt_id)))
+    if schedule.refold_attempt(uow.session, attempt_id) is not target:
+        raise AssertionError("attempt state diverged from the transition table")
+    return target
 
 
 class SignOffBlocked(DomainError):
@@ -61,7 +81,7 @@ class ApprovalReview:
 
     @property
     def can_reject(self) -> bool:
-        return self.duty_conflict is None and self.inputs.attempt.state is AttemptState.PENDING_APPROVAL
+        return self.duty_conflict is None and self.inputs.attempt.state in AWAITING
 
 
 def _conflict(approver: User, inputs: IssuanceInputs) -> str | None:
@@ -82,14 +102,15 @@ def _issuer_problem(ctx: StationContext) -> str | None:
 
 @requires("issuance.review")
 def approval_queue(ctx: StationContext, *, actor: User) -> list[QueueEntry]:
-    """Attempts waiting for sign-off, oldest request first, each saying whether this approver took part."""
+    """Attempts waiting for sign-off (passed, or already requested), oldest first, each saying whether this approver
+    took part."""
     with ctx.db.session() as s:
-        ids = list(s.scalars(select(AttemptRow.id).where(AttemptRow.state == AttemptState.PENDING_APPROVAL.value)))
+        ids = list(s.scalars(select(AttemptRow.id).where(AttemptRow.state.in_([s.value for s in AWAITING]))))
         entries = []
         for attempt_id in ids:
             attempt = schedule.get_attempt(s, attempt_id)
             events = attempt_events(s, attempt_id)
-            requested = [e.occurred_at for e in events if e.event_type == "issuance.requested"]
+            requested = [e.occurred_at for e in events if e.event_type in ("issuance.requested", "outcome.passed")]
             entries.append((attempt, requested[-1] if requested else ""))
     out = []
     for attempt, requested in sorted(entries, key=lambda x: x[1]):
@@ -130,7 +151,8 @@ def approve(ctx: StationContext, *, actor: User, attempt_id: str) -> IssuedCrede
     store = ctx.evidence_store()
     with ctx.uow(actor.id) as uow:
         # Re-check inside the write lock: another approver on this station may have decided meanwhile.
-        target = next_state(schedule.refold_attempt(uow.session, attempt_id), "issuance.approved")
+        if schedule.refold_attempt(uow.session, attempt_id) not in AWAITING:
+            raise SignOffBlocked(["Another approver decided this attempt a moment ago."])
         issued_at = ctx.clock.now()
         index = status.allocate_index(uow.session, cfg)
         request = credential_request(inputs, cfg, status_index=index, issued_at=issued_at)
@@ -150,12 +172,9 @@ def approve(ctx: StationContext, *, actor: User, attempt_id: str) -> IssuedCrede
             "status_list_url": cfg.status_list_url, "status_index": index, "key_id": key.key_id,
             "credential_sha256": credential_blob.sha256, "certificate_sha256": certificate_blob.sha256,
             "verification_url": verification_url})
-        uow.record(entity_type="attempt", entity_id=attempt_id, event_type="issuance.approved",
-                   base_version=len(schedule.attempt_event_types(uow.session, attempt_id)),
-                   payload={"credential_id": request.credential_id, "issued_at": xsd_datetime(issued_at),
-                            "evidence_manifest_sha256": inputs.evidence.manifest_sha256})
-        if schedule.refold_attempt(uow.session, attempt_id) is not target:
-            raise AssertionError("attempt state diverged from the transition table")
+        _decide(uow, attempt_id, "issuance.approved",
+                {"credential_id": request.credential_id, "issued_at": xsd_datetime(issued_at),
+                 "evidence_manifest_sha256": inputs.evidence.manifest_sha256})
         record, _ = find_issued(uow.session, request.credential_id)
     if not status.status_file(ctx).exists():
         status.publish_status_list(ctx)  # first issuance: give verifiers a list to check against at once
@@ -171,5 +190,5 @@ def reject(ctx: StationContext, *, actor: User, attempt_id: str, reason: str,
     inputs = gather(ctx, attempt_id)
     check_can_approve(actor.id, inputs.participants)
     event = "issuance.returned_to_moderation" if back_to_moderation else "issuance.rejected"
-    return attempts.transition(ctx, actor=actor, attempt_id=attempt_id, event_type=event,
-                               payload={"reason": reason.strip()})
+    with ctx.uow(actor.id) as uow:
+        return _decide(uow, attempt_id, event, {"reason": reason.strip()})

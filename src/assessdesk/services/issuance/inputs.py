@@ -18,8 +18,10 @@ from assessdesk.domain.schedule import AttemptSummary, Sitting
 from assessdesk.domain.validation_types import MISSING_TEXT, EvidenceKind, missing_evidence
 from assessdesk.services.issuance.evidence_check import EvidenceCheck, check_sealed_evidence
 from assessdesk.services.issuance.standards_view import PinnedStandards, pinned_standards
+from assessdesk.services.scoring.workflow import outcome_of
 from assessdesk.services.station import StationContext
 from assessdesk.storage import schedule
+from assessdesk.storage import scoring as scoring_repo
 from assessdesk.storage import users as users_repo
 from assessdesk.storage.events import attempt_events, to_event
 from assessdesk.storage.tables import EventRow, SessionRow
@@ -30,7 +32,6 @@ PROCTOR_EVENTS = frozenset({
     "attempt.paused", "attempt.resumed", "attempt.ended", "incident.logged", "evidence.photo_added",
     "evidence.sealed", "presence.flagged",
 })
-SHEET_SUBMITTED = "scoring.sheet_submitted"
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,8 @@ class IssuanceInputs:
     def blockers(self) -> list[str]:
         """Why sign-off cannot happen now, whoever the approver is (separation of duties is checked per person)."""
         out = []
-        if self.attempt.state.value != "pending_approval":
-            out.append(f"The attempt is '{self.attempt.state.value.replace('_', ' ')}', not waiting for approval.")
+        if self.attempt.state.value not in ("passed", "pending_approval"):
+            out.append(f"The attempt is '{self.attempt.state.value.replace('_', ' ')}', not waiting for sign-off.")
         if not self.evidence.verified:
             out.append(self.evidence.summary)
         if self.missing_evidence:
@@ -125,41 +126,27 @@ class IssuanceInputs:
         return out
 
 
-def _sheet_events(session: Session, attempt_id: str) -> list[AuthoredEvent]:
-    """Submitted sheets name their attempt in the payload, whichever entity they were recorded under."""
-    rows = session.scalars(select(EventRow).where(EventRow.event_type == SHEET_SUBMITTED,
-                                                  EventRow.payload_json.contains(attempt_id))
-                           .order_by(EventRow.local_seq))
-    return [e for e in map(to_event, rows) if _sheet_body(e).get("attempt_id") == attempt_id]
-
-
-def _sheet_body(event: AuthoredEvent) -> dict[str, Any]:
-    body = event.payload.get("sheet", event.payload)
-    return body if isinstance(body, dict) else {}
-
-
 def submitted_sheets(session: Session, attempt_id: str, names: dict[str, str]) -> list[SheetView]:
+    """Every submitted (locked) sheet of the attempt, oldest first, from issue 3's score-sheet store."""
     out = []
-    for event in _sheet_events(session, attempt_id):
-        body = _sheet_body(event)
-        levels, notes = {}, {}
-        for score in body.get("scores", []):
-            key = score.get("level") if score.get("level") is not None else score.get("answer")
+    for sheet in scoring_repo.sheets_for(session, attempt_id):
+        levels = {}
+        for score in sheet.scores:
+            key = score.level if score.level is not None else score.answer
             if key is not None:
-                levels[str(score["criterion_id"])] = str(key)
-            if score.get("note"):
-                notes[str(score["criterion_id"])] = str(score["note"])
-        assessor = str(body.get("assessor_id") or event.author_user or "")
-        out.append(SheetView(str(body.get("sheet_id", event.entity_id)), assessor, names.get(assessor, assessor),
-                             str(body.get("role", "first")), str(body.get("kind", "rubric")),
-                             str(body.get("assessment_ref", "")), levels, notes, bool(body.get("signoff")),
-                             str(body.get("comment", "")), str(body.get("reason", "")), event.occurred_at,
-                             body.get("supersedes")))
+                levels[score.criterion_id] = str(key)
+        out.append(SheetView(sheet.id, sheet.assessor_id, names.get(sheet.assessor_id, sheet.assessor_id),
+                             sheet.role.value, sheet.kind.value, sheet.assessment_ref, levels,
+                             {s.criterion_id: s.note for s in sheet.scores if s.note}, sheet.signoff, sheet.comment,
+                             sheet.reason, sheet.submitted_at or "", sheet.supersedes))
     return out
 
 
-def _deciding(sheets: list[SheetView]) -> SheetView | None:
-    """The sheet the outcome rests on: the latest moderation, else the latest re-score, else the first marking."""
+def _deciding(session: Session, attempt_id: str, sheets: list[SheetView]) -> SheetView | None:
+    """The sheet the recorded outcome rests on; without an outcome, the latest moderation, re-score or first sheet."""
+    decided = outcome_of(session, attempt_id)
+    if decided is not None:
+        return next((s for s in sheets if s.sheet_id == decided.sheet_id), None)
     superseded = {s.supersedes for s in sheets if s.supersedes}
     live = [s for s in sheets if s.sheet_id not in superseded]
     for role in ("moderation", "rescore", "first"):
@@ -243,6 +230,7 @@ def gather(ctx: StationContext, attempt_id: str) -> IssuanceInputs:
         events = attempt_events(s, attempt_id)
         names = {u.id: u.display_name for u in users_repo.list_all(s)}
         sheets = submitted_sheets(s, attempt_id, names)
+        deciding = _deciding(s, attempt_id, sheets)
         started = [e for e in events if e.event_type == "attempt.started"]
         assessed_on = (parse_iso(started[0].occurred_at).date() if started
                        else date.fromisoformat(sitting.date) if sitting else ctx.clock.now().date())
@@ -257,7 +245,6 @@ def gather(ctx: StationContext, attempt_id: str) -> IssuanceInputs:
     sealed_events = [e for e in events if e.event_type == "evidence.sealed"]
     sealed = sealed_events[-1].payload if sealed_events else None
     evidence = check_sealed_evidence(ctx, sealed, sealed_events[-1].occurred_at if sealed_events else None)
-    deciding = _deciding(sheets)
     missing: tuple[str, ...] = ()
     if standards is not None:
         present = _present_kinds(events, sealed, evidence, deciding, sheets)

@@ -1,31 +1,22 @@
 """The standards an attempt was judged against, as issuance needs them: credential definition, rubric or checklist
-(normalised to criteria with levels) and competency statements, from the station's library or the bundled packages."""
+(normalised to criteria with levels) and competency statements, read from the station's library and pins."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from assessdesk.domain import standards_parse
-from assessdesk.domain.errors import DomainError, NotFound
 from assessdesk.domain.standards import (
     Checklist,
     Competency,
     CredentialDefinition,
     ItemKind,
     Rubric,
-    Versioned,
-    in_force,
     parse_ref,
 )
-from assessdesk.trust.resources import resource_path
+from assessdesk.storage import standards as repo
 
 
 @dataclass(frozen=True)
@@ -58,12 +49,19 @@ class CriterionView:
 @dataclass(frozen=True)
 class PinnedStandards:
     credential: CredentialDefinition
-    assessment_ref: str
-    assessment_title: str
+    assessment: Rubric | Checklist
     criteria: tuple[CriterionView, ...]
     pass_rule: str
     competencies: dict[str, Competency]
-    source: str  # "station library" or the bundled package's file name
+    pin: repo.Pin | None  # None: the attempt was never pinned, its refs were resolved on its date
+
+    @property
+    def assessment_ref(self) -> str:
+        return self.assessment.ref
+
+    @property
+    def assessment_title(self) -> str:
+        return self.assessment.title
 
 
 def _rubric_criteria(rubric: Rubric) -> tuple[CriterionView, ...]:
@@ -87,93 +85,22 @@ def _pass_rule(assessment: Rubric | Checklist) -> str:
     return rule + " and every critical criterion at its required level"
 
 
-class _Library:
-    """Versions of every item by kind and id, from one source."""
-
-    def __init__(self, items: dict[tuple[str, str], list[Versioned]], source: str) -> None:
-        self.items, self.source = items, source
-
-    def get(self, kind: ItemKind, ref: str, on: date) -> Versioned:
-        item_id, version = parse_ref(ref)
-        versions = self.items.get((kind.value, item_id), [])
-        if version is not None:
-            for v in versions:
-                if v.version == version:
-                    return v
-            raise NotFound(f"The standards library has no {kind.value} {ref}.")
-        if not versions:
-            raise NotFound(f"The standards library has no {kind.value} {item_id}.")
-        return in_force(versions, on)
-
-
-def _station_library(session: Session) -> _Library | None:
-    """Items the station imported (issue 3's tables); None when the station holds no library at all."""
-    try:
-        rows = session.execute(text("SELECT kind, item_id, content_json FROM standards_items")).all()
-    except OperationalError:
-        return None
-    items: dict[tuple[str, str], list[Versioned]] = {}
-    for kind, item_id, content in rows:
-        try:
-            parsed = standards_parse.PARSERS[ItemKind(kind)](json.loads(content))
-        except (DomainError, KeyError, TypeError, ValueError):
-            continue  # an item this version cannot read is skipped; lookups then say what is missing
-        items.setdefault((kind, item_id), []).append(parsed)
-    return _Library(items, "station library") if items else None
-
-
-@lru_cache(maxsize=1)
-def _bundled_library() -> _Library:
-    """The packages shipped in resources/standards (the demo library), for stations that imported nothing yet."""
-    items: dict[tuple[str, str], list[Versioned]] = {}
-    names = []
-    for path in sorted(resource_path("standards").glob("*.json")):
-        package = standards_parse.parse_package(json.loads(path.read_text(encoding="utf-8")))
-        names.append(path.name)
-        for entry in package.items:
-            items.setdefault((entry.kind.value, entry.item.id), []).append(entry.item)
-    return _Library(items, "bundled package " + ", ".join(names))
-
-
-def _pins(session: Session, attempt_id: str) -> tuple[str, str, dict[str, Any]] | None:
-    try:
-        row = session.execute(text("SELECT credential_ref, assessment_ref, competency_refs_json FROM attempt_pins "
-                                   "WHERE attempt_id = :a"), {"a": attempt_id}).first()
-    except OperationalError:
-        return None
-    if row is None:
-        return None
-    try:
-        refs = json.loads(row[2]) if row[2] else {}
-    except ValueError:
-        refs = {}
-    if isinstance(refs, list):  # ["LOG-SAFE-001@1", ...] -> {"LOG-SAFE-001": "LOG-SAFE-001@1"}
-        refs = {parse_ref(str(r))[0]: str(r) for r in refs}
-    return row[0], row[1], refs if isinstance(refs, dict) else {}
-
-
 def pinned_standards(session: Session, *, attempt_id: str, credential_ref: str, assessment_ref: str,
                      on: date) -> PinnedStandards:
-    """Resolve the attempt's pinned versions (its pins if recorded, else its refs resolved on its date)."""
-    pins = _pins(session, attempt_id)
-    competency_refs: dict[str, Any] = {}
-    if pins:
-        credential_ref, assessment_ref, competency_refs = pins
-    library = _station_library(session) or _bundled_library()
-    credential = library.get(ItemKind.CREDENTIAL, credential_ref, on)
-    assert isinstance(credential, CredentialDefinition)
-    try:
-        assessment: Versioned = library.get(ItemKind.RUBRIC, assessment_ref, on)
-    except NotFound:
-        assessment = library.get(ItemKind.CHECKLIST, assessment_ref, on)
-    assert isinstance(assessment, Rubric | Checklist)
+    """The attempt's pinned versions (issue 3's pins), read-only: an attempt that was never pinned resolves its own
+    refs on its date, exactly as pinning would."""
+    pin = repo.get_pin(session, attempt_id)
+    competency_refs: dict[str, str] = {}
+    if pin is not None:
+        credential_ref, assessment_ref, on = pin.credential_ref, pin.assessment_ref, date.fromisoformat(pin.pinned_on)
+        competency_refs = {parse_ref(r)[0]: r for r in pin.competency_refs}
+    credential = repo.resolve(session, ItemKind.CREDENTIAL, credential_ref, on=on)
+    item_id, _ = parse_ref(assessment_ref)
+    kind = ItemKind.RUBRIC if repo.versions(session, ItemKind.RUBRIC, item_id) else ItemKind.CHECKLIST
+    assessment = repo.resolve(session, kind, assessment_ref, on=on)
     criteria = _rubric_criteria(assessment) if isinstance(assessment, Rubric) else _checklist_criteria(assessment)
     wanted = {a.competency_id for a in credential.alignments} | {c.competency_id for c in criteria}
-    competencies = {}
-    for cid in sorted(wanted):
-        ref = str(competency_refs.get(cid, cid))
-        found = library.get(ItemKind.COMPETENCY, ref, on)
-        assert isinstance(found, Competency)
-        competencies[cid] = found
-    return PinnedStandards(credential, assessment.ref, assessment.title, criteria, _pass_rule(assessment),
-                           competencies, library.source)
+    competencies = {cid: repo.resolve(session, ItemKind.COMPETENCY, competency_refs.get(cid, cid), on=on)
+                    for cid in sorted(wanted)}
+    return PinnedStandards(credential, assessment, criteria, _pass_rule(assessment), competencies,
+                           None if pin is None else pin)
