@@ -36,6 +36,9 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "attempt.run": frozenset({Role.PROCTOR}),
     "attempt.void": frozenset({Role.PROCTOR, Role.ADMIN}),
     "incident.log": frozenset({Role.PROCTOR}),
+    "evidence.attach": frozenset({Role.PROCTOR}),
+    "evidence.view": frozenset({Role.ASSESSOR, Role.APPROVER, Role.LEAD_ASSESSOR}),
+    "evidence.export": frozenset({Role.APPROVER, Role.LEAD_ASSESSOR, Role.ADMIN}),
     # Issuance (issue 7): approvers review and sign off; the issuer key is an admin's to create and install.
     "issuance.review": frozenset({Role.APPROVER}),
     "issuance.approve": frozenset({Role.APPROVER}),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -73,6 +74,11 @@ class EvidenceStore:
     def encrypted(self) -> bool:
         return self._kek is not None
 
+    @property
+    def key_id(self) -> str:
+        """The id written into each envelope's header (which key-encryption key wraps its data key)."""
+        return self._key_id
+
     def path_of(self, sha256: str) -> Path:
         return self.root / "blobs" / sha256[:2] / sha256
 
@@ -123,6 +129,27 @@ class EvidenceStore:
                     yield block
 
         return self.put_stream(chunks())
+
+    def adopt(self, path: Path, *, sha256: str) -> Path:
+        """Give a finished evidence file (already in this store's at-rest form) its content-addressed name too.
+
+        A hard link, so the bytes are neither copied nor changed; a copy where links are impossible. `sha256` is
+        the plaintext hash the caller computed while the file was written.
+        """
+        target = self.path_of(sha256)
+        if target.exists():
+            return target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, target)
+        except OSError:  # another file system, or one without hard links
+            tmp = target.with_name(target.name + ".adopting")
+            shutil.copyfile(path, tmp)
+            with open(tmp, "rb") as f:
+                os.fsync(f.fileno())
+            os.replace(tmp, target)
+        _fsync_dir(target.parent)
+        return target
 
     def open(self, sha256: str) -> BinaryIO:
         path = self.path_of(sha256)
