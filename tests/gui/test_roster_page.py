@@ -39,3 +39,5 @@ def test_search_walk_in_and_import(qtbot, station_app, sign_in, monkeypatch, tmp
     bad.write_text("external_id,given_name,family_name\nR1,Jo,Smith\n")
     page.import_file(bad)
     qtbot.waitUntil(lambda: "Imported 1" in ui.status_label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: station_app.runner.pending == 0, timeout=10000)
+    assert "Imported 1" in ui.status_label.text(), "the confirmation stays visible after the list refreshes"

@@ -64,7 +64,7 @@ class RosterPage(QWidget):
             for col, text in enumerate((c.full_name, c.external_id or "", c.email or "", status)):
                 table.setItem(i, col, QTableWidgetItem(text))
         table.resizeColumnsToContents()
-        self._ui.status_label.setText(f"{len(rows)} candidate(s).")
+        self._ui.title_label.setText(f"<h2>Roster</h2>{len(rows)} candidate(s) shown")
 
     def _on_candidates_table_selection_changed(self) -> None:
         rows = self._ui.candidates_table.selectionModel().selectedRows()
