@@ -25,7 +25,20 @@ def _validator() -> Any:
 
     schema = json.loads((resources_root() / "schemas" / SCHEMA_FILE).read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return Draft202012Validator(_inline_refs(schema, schema.get("$defs", {})))
+
+
+def _inline_refs(value: Any, defs: dict[str, Any]) -> Any:
+    """The schema with its local `#/$defs/...` references written out in place: same meaning (the schema has no
+    recursive definitions), about three times faster to validate with, which the import fuzzing notices."""
+    if isinstance(value, dict):
+        ref = value.get("$ref")
+        if len(value) == 1 and isinstance(ref, str) and ref.startswith("#/$defs/"):
+            return _inline_refs(defs[ref[len("#/$defs/"):]], defs)
+        return {k: _inline_refs(v, defs) for k, v in value.items() if k != "$defs"}
+    if isinstance(value, list):
+        return [_inline_refs(v, defs) for v in value]
+    return value
 
 
 def pointer_at(text: str, pos: int) -> str:
@@ -73,6 +86,8 @@ def pointer_at(text: str, pos: int) -> str:
         elif not ch.isspace() and frames and frames[-1][0] == "arr":
             frames[-1][2] = True
         i += 1
+    if frames and frames[-1][0] == "arr" and n < len(text) and text[n] not in " \t\r\n,]":
+        frames[-1][2] = True  # the error points at the start of a value inside this array
     parts: list[str | int] = []
     for kind, value, flag in frames:
         if kind == "obj":
