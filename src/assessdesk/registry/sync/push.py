@@ -41,7 +41,11 @@ def precheck(station: Station, event: WireEvent) -> RecordResult | None:
         return rejected(event.event_id, RejectReason.KIND_NOT_ALLOWED,
                         f"'{family}' events are authored by a {kind}; this station is "
                         f"{', '.join(sorted(station.kinds))}")
-    if canonical_hash(event.hashed_body()) != event.content_hash:
+    try:
+        computed = canonical_hash(event.hashed_body())
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. an integer RFC 8785 cannot represent
+        return rejected(event.event_id, RejectReason.MALFORMED, f"the event cannot be canonicalised: {exc}")
+    if computed != event.content_hash:
         return rejected(event.event_id, RejectReason.HASH_MISMATCH,
                         "content_hash is not the sha256 of the event's RFC 8785 JSON")
     if event.supersedes == event.event_id:
