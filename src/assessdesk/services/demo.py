@@ -62,4 +62,7 @@ def build_demo_profile(path: Path, *, clock: Clock | None = None) -> StationCont
                                          credential_id=cred, rubric_ref=rubric)
     add_attempts_awaiting_scores(ctx, proctor=proctor, candidates={c.external_id: c.id for c in candidates},
                                  on=today)
+    from assessdesk.services.evidence.demo_recording import add_recorded_attempt
+
+    add_recorded_attempt(ctx, candidate_id=candidates[0].id, on=today)  # sealed evidence from the sample clip
     return ctx

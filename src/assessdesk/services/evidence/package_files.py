@@ -6,9 +6,9 @@ import hashlib
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
-from assessdesk.domain.errors import InvalidInput
+from assessdesk.domain.errors import InvalidInput, NotFound
 
 
 class PackageFiles(Protocol):
@@ -50,6 +50,12 @@ class FolderPackage:
         path = self._path(name)
         return path.read_bytes() if path else None
 
+    def open_member(self, name: str) -> BinaryIO:
+        path = self._path(name)
+        if path is None:
+            raise NotFound(f"{name} is not in the package.")
+        return open(path, "rb")
+
     def digest(self, name: str) -> tuple[str, int] | None:
         path = self._path(name)
         if path is None:
@@ -76,6 +82,12 @@ class ZipPackage:
             return self._zip.read(name)
         except (zipfile.BadZipFile, OSError, ValueError):  # a damaged member reads as a changed file
             return b""
+
+    def open_member(self, name: str) -> BinaryIO:
+        """A seekable reader (segments are stored uncompressed, so seeking is cheap)."""
+        if name not in self._names:
+            raise NotFound(f"{name} is not in the package.")
+        return self._zip.open(name)  # type: ignore[return-value]
 
     def digest(self, name: str) -> tuple[str, int] | None:
         if name not in self._names:

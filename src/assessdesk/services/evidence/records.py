@@ -88,7 +88,7 @@ def fold(attempt_id: str, events: list[AuthoredEvent]) -> AttemptEvidence:
             ev.shared_from.append(str(p["recording_of"]))
         elif e.event_type == INTERIM_SEALED:
             ev.interim.append(dict(p))
-        elif e.event_type == SEALED:
+        elif e.event_type == SEALED and "sha256" in p:  # a seal without a manifest (older demo data) names none
             ev.sealed = dict(p)
     return ev
 

@@ -20,6 +20,7 @@ from assessdesk.services.evidence.manifest import (
     safe_name,
     sniff_extension,
 )
+from assessdesk.services.evidence.trusted_keys import ensure_profile_trusted_keys
 from assessdesk.services.station import StationContext
 from assessdesk.storage import schedule
 from assessdesk.storage.events import attempt_events
@@ -154,6 +155,7 @@ def seal_attempt(ctx: StationContext, *, actor: User, attempt_id: str) -> Sealed
         "format": MANIFEST_FORMAT, "chain_heads": {r["attempt"]: r["chain_head"] for r in body["recordings"]},
         "segment_count": segments, "artifact_count": len(body["artifacts"]), "recovered": body["recovered"]})
     audit_log.checkpoint(ctx, reason="evidence.sealed")
+    ensure_profile_trusted_keys(ctx)
     return SealedEvidence(attempt_id, doc, blob.sha256, blob.size, body_sha256(doc), segments,
                           len(body["artifacts"]), bool(body["recovered"]))
 

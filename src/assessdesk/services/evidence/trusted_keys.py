@@ -9,6 +9,7 @@ Two shapes are read. The station's own file: {"format": LOCAL_FORMAT, "stations"
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -72,3 +73,18 @@ def station_trusted_keys_document(ctx: StationContext) -> dict[str, Any]:
         entries.append({"station_id": station.id, "name": station.name, "key_id": station.key_id,
                         "public_key": station.public_key})
     return {"format": LOCAL_FORMAT, "stations": entries}
+
+
+def ensure_profile_trusted_keys(ctx: StationContext) -> Path:
+    """Keep a trusted-keys file in the profile (at least this station's own key) for offline verification."""
+    file = ctx.profile_dir / PROFILE_FILE
+    document = station_trusted_keys_document(ctx)
+    try:
+        current = load_trusted_keys(file) if file.exists() else None
+    except InvalidInput:
+        current = None  # damaged: rewrite it from the station's own record
+    if current != parse_trusted_keys(document):
+        tmp = file.with_name(file.name + ".tmp")
+        tmp.write_text(json.dumps(document, indent=1, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, file)
+    return file

@@ -1,0 +1,240 @@
+"""Playback without Qt: a recording's segments as one stream (decrypted as read, never written out in plain), and
+the timeline marks (incidents, pauses, presence flags, camera gaps, score-sheet moments) in video time."""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import numpy as np
+
+from assessdesk.domain.errors import NotFound
+from assessdesk.domain.users import User
+from assessdesk.services.authz import requires
+from assessdesk.services.evidence.manifest import segment_path
+from assessdesk.services.evidence.package_files import open_package
+from assessdesk.services.evidence.reading import open_capture, open_plain
+from assessdesk.services.recording.reader import EvidenceUnreadable
+from assessdesk.services.station import StationContext
+
+
+@dataclass(frozen=True)
+class PlaybackSegment:
+    seq: int
+    name: str
+    frames: int
+    start_s: float
+    end_s: float
+    open: Callable[[], BinaryIO]  # a plaintext stream of the segment
+
+
+@dataclass(frozen=True)
+class TimelineMark:
+    kind: str  # incident | pause | presence | score | camera
+    start_s: float
+    end_s: float | None
+    label: str
+
+
+@dataclass
+class Playback:
+    title: str
+    player: EvidencePlayer
+    marks: list[TimelineMark]
+    manifest: dict[str, Any]
+
+
+class EvidencePlayer:
+    """Frame-accurate access across segments: frame index <-> video time, sequential reads cheap, seeks exact.
+
+    Not thread-safe: one worker thread owns it (the playback page's decoder), never the GUI thread.
+    """
+
+    def __init__(self, segments: list[PlaybackSegment]) -> None:
+        self.segments = sorted(segments, key=lambda s: s.seq)
+        self._starts: list[int] = []
+        self._times: list[float] = []
+        for seg in self.segments:
+            self._starts.append(len(self._times))
+            step = (seg.end_s - seg.start_s) / (seg.frames - 1) if seg.frames > 1 else 0.0
+            # frames are spread evenly over the segment's first..last frame time (recorded wall times)
+            self._times.extend(seg.start_s + i * step for i in range(seg.frames))
+        self.frame_count = len(self._times)
+        self._cap: Any = None
+        self._stream: BinaryIO | None = None
+        self._cap_pos = -1
+        self._cap_next = 0
+
+    @property
+    def duration(self) -> float:
+        return self._times[-1] if self._times else 0.0
+
+    def spans(self) -> list[tuple[float, float]]:
+        """(start, end) of each segment: gaps between them are time without video (camera lost, crash)."""
+        return [(s.start_s, s.end_s) for s in self.segments]
+
+    def time_of(self, index: int) -> float:
+        return self._times[index]
+
+    def index_at(self, seconds: float) -> int:
+        """The frame on screen at `seconds`: the last one shown at or before it."""
+        if not self._times:
+            raise IndexError("the recording has no frames")
+        return max(0, bisect.bisect_right(self._times, seconds + 1e-6) - 1)
+
+    def locate(self, index: int) -> tuple[int, int]:
+        if not 0 <= index < self.frame_count:
+            raise IndexError(f"frame {index} is outside 0..{self.frame_count - 1}")
+        pos = bisect.bisect_right(self._starts, index) - 1
+        return pos, index - self._starts[pos]
+
+    def read(self, index: int) -> np.ndarray:
+        pos, local = self.locate(index)
+        if self._cap is None or self._cap_pos != pos or self._cap_next > local:
+            self._open(pos)
+        while self._cap_next < local:
+            if not self._cap.grab():
+                raise EvidenceUnreadable(f"Segment {self.segments[pos].seq} ends after {self._cap_next} of its "
+                                         f"{self.segments[pos].frames} frames.")
+            self._cap_next += 1
+        ok, frame = self._cap.read()
+        if not ok:
+            raise EvidenceUnreadable(f"Frame {local} of segment {self.segments[pos].seq} cannot be decoded.")
+        self._cap_next += 1
+        return frame
+
+    def __iter__(self) -> Iterator[np.ndarray]:
+        for index in range(self.frame_count):
+            yield self.read(index)
+
+    def _open(self, pos: int) -> None:
+        self.close()
+        self._stream = self.segments[pos].open()
+        cap = open_capture(self._stream)
+        if not cap.isOpened():
+            raise EvidenceUnreadable(f"The video segment {self.segments[pos].name} cannot be opened.")
+        self._cap, self._cap_pos, self._cap_next = cap, pos, 0
+
+    def close(self) -> None:
+        if self._cap is not None:
+            self._cap.release()
+        if self._stream is not None:
+            self._stream.close()
+        self._cap, self._stream, self._cap_pos, self._cap_next = None, None, -1, 0
+
+
+def _main_recording(manifest: dict[str, Any]) -> dict[str, Any] | None:
+    recordings = [r for r in manifest.get("recordings", []) if r.get("segments")]
+    own = [r for r in recordings if r.get("own")]
+    return (own or recordings or [None])[0]
+
+
+def _score_moments(events: list[dict[str, Any]]) -> list[TimelineMark]:
+    """Any score-sheet event payload item carrying `video_time_s` (a criterion note pointing at the video)."""
+    marks: list[TimelineMark] = []
+
+    def walk(value: Any, label: str) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("video_time_s"), int | float):
+                text = str(value.get("criterion") or value.get("criterion_id") or value.get("note") or label)
+                marks.append(TimelineMark("score", float(value["video_time_s"]), None, text[:80]))
+            for v in value.values():
+                walk(v, label)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, label)
+
+    for e in events:
+        if str(e.get("event_type", "")).split(".")[0] in ("scoring", "score_sheet", "score"):
+            walk(e.get("payload", {}), str(e["event_type"]))
+    return marks
+
+
+def timeline_marks(manifest: dict[str, Any], events: list[dict[str, Any]] = ()) -> list[TimelineMark]:  # type: ignore[assignment]
+    marks: list[TimelineMark] = []
+    for i in manifest.get("incidents", []):
+        t = i.get("video_time_s")
+        if t is None:
+            t = i.get("elapsed_s")
+        if t is not None:
+            text = i.get("label") or i.get("code") or "Incident"
+            marks.append(TimelineMark("incident", float(t), None, f"{text}: {i['note']}" if i.get("note") else text))
+    for p in manifest.get("pauses", []):
+        if p.get("video_time_s") is not None:
+            marks.append(TimelineMark("pause", float(p["video_time_s"]), p.get("resumed_video_time_s"),
+                                      f"Paused: {p.get('reason', '')}".strip()))
+    for f in manifest.get("presence_flags", []):
+        text = "No face visible" if f["kind"] == "face_absent" else f"{f.get('faces', 2)} faces visible"
+        marks.append(TimelineMark("presence", float(f["started_s"]), f.get("ended_s"), text))
+    for m in manifest.get("markers", []):
+        if m.get("kind") in ("camera_lost", "camera_back", "continued") and m.get("video_time_s") is not None:
+            text = {"camera_lost": "Camera lost", "camera_back": "Camera back",
+                    "continued": "Recording continued after a restart"}[m["kind"]]
+            marks.append(TimelineMark("camera", float(m["video_time_s"]), None, text))
+    marks.extend(_score_moments(list(events)))
+    return sorted(marks, key=lambda m: (m.start_s, m.kind))
+
+
+def player_from_store(ctx: StationContext, manifest: dict[str, Any]) -> EvidencePlayer:
+    rec = _main_recording(manifest)
+    store, kek = ctx.evidence_store(), ctx.evidence_kek()
+
+    def opener(sha: str) -> Callable[[], BinaryIO]:
+        return lambda: open_plain(store.path_of(sha), kek)
+
+    segments = [PlaybackSegment(s["seq"], s["name"], s["frames"], s["start_s"], s["end_s"], opener(s["sha256"]))
+                for s in (rec or {}).get("segments", [])]
+    return EvidencePlayer(segments)
+
+
+def attempt_playback(ctx: StationContext, attempt_id: str) -> Playback:
+    """The sealed manifest when there is one, else what has been recorded so far (unsigned)."""
+    from sqlalchemy import select
+
+    from assessdesk.services.evidence.sealing import build_manifest, sealed_manifest
+    from assessdesk.storage import schedule
+    from assessdesk.storage.events import attempt_events, to_event
+    from assessdesk.storage.tables import EventRow
+
+    found = sealed_manifest(ctx, attempt_id)
+    manifest = found[0] if found else build_manifest(ctx, attempt_id=attempt_id, kind="interim")
+    with ctx.db.session() as s:
+        attempt = schedule.get_attempt(s, attempt_id)
+        events = attempt_events(s, attempt_id) + [to_event(r) for r in s.scalars(
+            select(EventRow).where(EventRow.entity_id != attempt_id, EventRow.payload_json.contains(attempt_id)))]
+    title = f"{attempt.candidate.full_name} · {attempt.credential_id} · {attempt.state.value}"
+    return Playback(title, player_from_store(ctx, manifest),
+                    timeline_marks(manifest, [e.__dict__ for e in events]), manifest)
+
+
+@requires("evidence.view")
+def open_attempt_playback(ctx: StationContext, *, actor: User, attempt_id: str) -> Playback:
+    """An assessor's or approver's view of an attempt's recording (audited: who watched which evidence)."""
+    playback = attempt_playback(ctx, attempt_id)
+    with ctx.uow(actor.id) as uow:
+        uow.audit(action="evidence.viewed", subject_type="attempt", subject_id=attempt_id)
+    return playback
+
+
+def package_playback(path: Path) -> Playback:
+    """Play an exported package (folder or zip) without any station: what an approver elsewhere receives."""
+    files = open_package(path)
+    raw = files.read("manifest.json")
+    if raw is None:
+        raise NotFound(f"{path} has no manifest.json.")
+    manifest = json.loads(raw)
+    events = json.loads(files.read("events.json") or b'{"events": []}').get("events", [])
+    rec = _main_recording(manifest)
+
+    def opener(name: str) -> Callable[[], BinaryIO]:
+        return lambda: files.open_member(name)
+
+    segments = [PlaybackSegment(s["seq"], s["name"], s["frames"], s["start_s"], s["end_s"],
+                                opener(segment_path(rec["attempt"], s["name"])))
+                for s in (rec or {}).get("segments", [])]
+    return Playback(f"Package {Path(path).name}", EvidencePlayer(segments), timeline_marks(manifest, events),
+                    manifest)
