@@ -140,7 +140,7 @@ def test_evidence_is_listed_per_attempt_and_readable_only_where_the_attempt_is_r
     recorder.client.push([attempt, sealed])
     TusUploader(recorder.client).upload(files[0][0], attempt_id=attempt.entity_id)
     listing = scorer.client.attempt_evidence(attempt.entity_id)
-    assert [(i.sha256, i.present) for i in listing.items] == [(files[0][1], True), (files[1][1], False)]
+    assert {i.sha256: i.present for i in listing.items} == {files[0][1]: True, files[1][1]: False}
     assert listing.missing == [files[1][1]]
     dest = tmp_path / "fetched.ts"
     assert download(scorer.client, sha256=files[0][1], dest=dest) == files[0][0].stat().st_size
