@@ -74,11 +74,12 @@ def test_the_astronaut_matches_herself_under_capture_changes(
 
 def test_lfw_faces_do_not_match_the_astronaut(reference: np.ndarray, lfw_photos: list[np.ndarray],
                                               lfw_detections: list[list[FaceBox]]) -> None:
-    # Every other face of the 100 keeps the run short; benchmarks/identity.py --accuracy does all 100.
+    # Every fourth face of the 100 keeps the run short (a dlib descriptor costs ~0.1 s);
+    # benchmarks/identity.py --accuracy does all 100.
     matcher = load_matcher()
     distances = [matcher.distance(reference, matcher.describe(lfw_photos[i], lfw_detections[i][0]))
-                 for i in range(0, 100, 2) if lfw_detections[i]]
-    assert len(distances) >= 45
+                 for i in range(0, 100, 4) if lfw_detections[i]]
+    assert len(distances) >= 23
     false_accepts = sum(d < matcher.threshold for d in distances)
     assert false_accepts == 0, sorted(distances)[:3]
     assert np.median(distances) > 0.7
@@ -111,13 +112,21 @@ def test_without_the_models_auto_falls_back_to_lbph_and_says_so(tmp_path: Path) 
         load_matcher("dlib", model_dir=tmp_path)
 
 
-@pytest.mark.parametrize("name", ["brighter", "darker", "tilted +8", "half size", "cropped", "jpeg q40"])
+def test_lbph_fallback_end_to_end_is_labelled(darker_comparison: Comparison, astronaut: np.ndarray,
+                                              astronaut_variants: dict[str, np.ndarray]) -> None:
+    result = compare_photos(astronaut, astronaut_variants["darker"], method="lbph")
+    assert result.fallback and "weaker fallback method" in result.method
+    assert result.threshold == 100.0 and result.match
+    assert result.photo_a == darker_comparison.photo_a  # same detection and warnings whatever the method
+
+
+@pytest.mark.parametrize("name", SAME_PHOTO_EDITS)
 def test_lbph_fallback_matches_the_same_photo(astronaut: np.ndarray, astronaut_variants: dict[str, np.ndarray],
                                               name: str) -> None:
-    result = compare_photos(astronaut, astronaut_variants[name], method="lbph")
-    assert result.fallback and "weaker fallback method" in result.method
-    assert result.threshold == 100.0
-    assert result.match, result.distance
+    matcher, photo = load_matcher("lbph"), astronaut_variants[name]
+    own = matcher.describe(astronaut, detect_faces(astronaut, settings=PHOTO_SETTINGS)[0])
+    distance = matcher.distance(own, matcher.describe(photo, detect_faces(photo, settings=PHOTO_SETTINGS)[0]))
+    assert distance < matcher.threshold  # measured 36-93 against 100 (docs/identity.md)
 
 
 def test_lbph_fallback_rejects_lfw_faces(astronaut: np.ndarray, lfw_photos: list[np.ndarray],

@@ -8,7 +8,12 @@ from typing import Any
 import numpy as np
 
 from assessdesk.services.identity.matchers import FaceMatcher, MethodChoice, load_matcher
-from assessdesk.services.identity.quality import DEFAULT_THRESHOLDS, PhotoAssessment, QualityThresholds, assess_photo
+from assessdesk.services.identity.quality import (
+    DEFAULT_THRESHOLDS,
+    PhotoAssessment,
+    QualityThresholds,
+    assess_photo,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +58,8 @@ def compare_photos(a: np.ndarray, b: np.ndarray, *, method: MethodChoice = "auto
     """Assess both BGR photos and compare their largest faces with the best available method."""
     chosen = matcher or load_matcher(method)
     photo_a, photo_b = assess_photo(a, thresholds=thresholds), assess_photo(b, thresholds=thresholds)
-    base = dict(photo_a=photo_a, photo_b=photo_b, method=chosen.method, fallback=chosen.fallback,
-                threshold=chosen.threshold)
+    base = {"photo_a": photo_a, "photo_b": photo_b, "method": chosen.method, "fallback": chosen.fallback,
+            "threshold": chosen.threshold}
     if photo_a.face is None or photo_b.face is None:
         which = " and ".join(name for name, p in (("A", photo_a), ("B", photo_b)) if p.face is None)
         return Comparison(**base, similarity=None, distance=None, match=False,

@@ -45,8 +45,9 @@ class DetectorSettings:
     min_neighbors: int = 5            # overlapping hits needed; OpenCV's default 3 lets through false faces
 
 
-# Live frames (presence monitoring): ~0.17x the time of OpenCV's defaults on a 640x480 frame (see
-# benchmarks/identity.py); finds faces down to ~48 px wide in a 640x480 frame.
+# Live frames (presence monitoring): about 0.15-0.2x the time of OpenCV's defaults on a 640x480 frame (see
+# benchmarks/identity.py). Finds faces from about 72 px wide in a 640x480 frame (1/7 of its height; at 65 px
+# only some placements); a wide shot of a workbench needs working_width=400 (finds 65 px, ~1.5x the time).
 STREAM_SETTINGS = DetectorSettings()
 # Single photos (check-in, ID document): precision and small faces matter more than speed.
 PHOTO_SETTINGS = DetectorSettings(working_width=640, min_face_fraction=0.05, scale_factor=1.1, min_neighbors=6)

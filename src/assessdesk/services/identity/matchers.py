@@ -67,7 +67,7 @@ class DlibResNetMatcher:
     note = ""
 
     def __init__(self, model_dir: Path) -> None:
-        import dlib  # noqa: PLC0415 - optional dependency (the [face] extra)
+        import dlib  # optional dependency (the [face] extra), imported only when used
 
         self._dlib = dlib
         try:
