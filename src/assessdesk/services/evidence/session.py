@@ -67,6 +67,7 @@ class RecordingOptions:
     presence_every_nth: int = 5
     min_free_bytes: int = DEFAULT_MIN_FREE_BYTES  # end and seal when the disk gets this close to full
     free_space: FreeSpace = disk_free
+    camera_retry_seconds: float = 1.0  # how often a lost camera is tried again
     simulated_time: bool = False  # a source read faster than real time (demo clip): time from the frame count
     group: Sequence[str] = field(default=())  # other attempts (a group project) that share this recording
 
@@ -166,7 +167,7 @@ class AttemptRecording:
             on_segment_closed=self._on_segment_closed, on_stopped=self._on_recorder_stopped,
             wall_clock=self._tap.wall_clock)
         self._capture = CaptureThread(
-            source=self._tap, recorder=self._recorder,
+            source=self._tap, recorder=self._recorder, retry_seconds=self.options.camera_retry_seconds,
             callbacks=CaptureCallbacks(on_camera_lost=self._on_camera_lost, on_camera_back=self._on_camera_back))
         if self._sampler is not None:
             self._sampler.start()
