@@ -65,4 +65,7 @@ def build_demo_profile(path: Path, *, clock: Clock | None = None) -> StationCont
     from assessdesk.services.evidence.demo_recording import add_recorded_attempt
 
     add_recorded_attempt(ctx, candidate_id=candidates[0].id, on=today)  # sealed evidence from the sample clip
+    from assessdesk.services.issuance.demo import add_demo_credentials
+
+    add_demo_credentials(ctx, candidates={c.external_id: c.id for c in candidates}, on=today)  # one revoked
     return ctx

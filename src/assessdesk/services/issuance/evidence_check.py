@@ -6,16 +6,13 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from assessdesk.domain.errors import DomainError, NotFound
 from assessdesk.services.station import StationContext
-from assessdesk.trust.keys import unb64
 from assessdesk.trust.manifest_proof import verify_manifest
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-TRUSTED_STATION_KEYS_FILE = "trusted-station-keys.json"  # the registry's signed list, as sync stores it
 
 
 @dataclass(frozen=True)
@@ -44,19 +41,11 @@ class EvidenceCheck:
 
 
 def trusted_station_keys(ctx: StationContext) -> dict[str, bytes]:
-    """Station keys a manifest may be signed with: this station's own, plus the registry's published list."""
-    station = ctx.station()
-    keys = {station.key_id: unb64(station.public_key)}
-    path = Path(ctx.profile_dir) / TRUSTED_STATION_KEYS_FILE
-    if path.exists():
-        try:
-            listed = json.loads(path.read_text(encoding="utf-8"))["list"]["stations"]
-            for entry in listed:
-                if not entry.get("revoked_at"):
-                    keys[f"urn:assessdesk:station:{entry['station_id']}#key-1"] = unb64(entry["public_key"])
-        except (KeyError, TypeError, ValueError):
-            pass  # an unreadable list adds no keys; a manifest by an unknown station then fails, as it should
-    return keys
+    """Station keys a manifest may be signed with: the profile's trusted-keys file (the registry's list once synced)
+    plus this station's own key, read the way `evidence verify` reads them."""
+    from assessdesk.services.evidence.trusted_keys import parse_trusted_keys, station_trusted_keys_document
+
+    return parse_trusted_keys(station_trusted_keys_document(ctx))
 
 
 def _named_files(node: Any) -> Iterator[str]:
