@@ -26,7 +26,7 @@ class Comparison:
     distance: float | None     # the method's own distance between the two largest faces
     method: str
     fallback: bool             # True: a weaker fallback method produced the score
-    threshold: float           # distance below which `match` is True (dlib: "less than 0.6")
+    threshold: float           # distance below which `match` is True (dlib: below 0.6)
     match: bool                # an aid; the proctor decides
     note: str = ""
 

@@ -14,9 +14,10 @@ from assessdesk.domain.errors import ConfigurationError
 from assessdesk.services.identity.detection import FaceBox
 from assessdesk.services.identity.images import as_bgr
 
-# dlib's documented decision rule for dlib_face_recognition_resnet_model_v1: "if two face descriptor vectors
-# have a Euclidean distance between them less than 0.6 then they are from the same person" (dlib's
-# python_examples/face_recognition.py; the model scores 99.38% on the LFW benchmark at that threshold).
+# dlib's documented decision rule for dlib_face_recognition_resnet_model_v1: two faces whose 128-d descriptors
+# are less than 0.6 apart (Euclidean) are taken as the same person; at that threshold the model is 99.38%
+# accurate on the standard LFW benchmark (dlib's python_examples/face_recognition.py, and D. King, "High
+# Quality Face Recognition with Deep Metric Learning", dlib blog, Feb 2017).
 DLIB_DISTANCE_THRESHOLD = 0.6
 # Chi-square distance between LBP histograms. Not from a publication: chosen on scikit-image's astronaut
 # variants (same photo edited: <= 95) against the 100 lfw_subset faces (>= 117); see docs/identity.md.
