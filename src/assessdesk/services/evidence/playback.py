@@ -113,8 +113,7 @@ class EvidencePlayer:
 
     def _open(self, pos: int) -> None:
         self.close()
-        self._stream = self.segments[pos].open()
-        cap = open_capture(self._stream)
+        cap, self._stream = open_capture(self.segments[pos].open())
         if not cap.isOpened():
             raise EvidenceUnreadable(f"The video segment {self.segments[pos].name} cannot be opened.")
         self._cap, self._cap_pos, self._cap_next = cap, pos, 0

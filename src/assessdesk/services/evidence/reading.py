@@ -87,21 +87,26 @@ def salvage_plaintext(path: Path, kek: bytes | None) -> bytes:
     return b"".join(parts)
 
 
-def open_capture(stream: BinaryIO) -> cv2.VideoCapture:
-    """An OpenCV capture decoding from a file-like object (FFmpeg backend), so plaintext never touches the disk."""
+def open_capture(stream: BinaryIO) -> tuple[cv2.VideoCapture, BinaryIO]:
+    """An OpenCV capture decoding from a file-like object (FFmpeg backend), so plaintext never touches the disk.
+
+    Returns the capture and the stream it reads: OpenCV does not keep the Python object alive, so the caller must
+    hold that stream until the capture is released (a collected stream crashes the decoder).
+    """
     buffered = stream if isinstance(stream, io.BufferedIOBase) else io.BufferedReader(stream)  # type: ignore[arg-type]
-    return cv2.VideoCapture(buffered, cv2.CAP_FFMPEG, [])
+    return cv2.VideoCapture(buffered, cv2.CAP_FFMPEG, []), buffered  # type: ignore[return-value]
 
 
 def count_frames(data: bytes, *, limit: int = 1_000_000) -> int:
     """How many frames decode from the start of an in-memory segment."""
-    cap = open_capture(io.BytesIO(data))
-    if not cap.isOpened():
+    if not data:
         return 0
+    cap, stream = open_capture(io.BytesIO(data))
     count = 0
     try:
-        while count < limit and cap.grab():
+        while cap.isOpened() and count < limit and cap.grab():
             count += 1
     finally:
         cap.release()
+        stream.close()
     return count
