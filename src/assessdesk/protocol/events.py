@@ -17,7 +17,8 @@ UNHASHED_FIELDS = frozenset({"content_hash", "server_seq"})
 class WireEvent(BaseModel):
     """One authored event as stations and the registry exchange it (`server_seq` is set by the registry)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: no coercion, so the JSON a station hashed is exactly what is validated and stored
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     event_id: str = Field(min_length=1, max_length=64)
     entity_type: str = Field(min_length=1, max_length=64)

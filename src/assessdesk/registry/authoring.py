@@ -9,7 +9,8 @@ import sqlalchemy as sa
 
 from assessdesk.domain.ids import new_id
 from assessdesk.protocol.events import WireEvent, event_content_hash
-from assessdesk.registry.sync.push import event_row
+from assessdesk.registry.db import lock_for_push
+from assessdesk.registry.sync.push import allocate_seqs, event_row
 from assessdesk.registry.sync.routing import broadcast
 from assessdesk.registry.tables import events
 
@@ -37,7 +38,9 @@ def append(conn: sa.Connection, drafts: list[Draft], *, now: str, author_user: s
         built.append(WireEvent(**fields, content_hash=event_content_hash(fields)))
     if not built:
         return []
-    seqs = list(conn.execute(events.insert().returning(events.c.server_seq, sort_by_parameter_order=True),
-                             [event_row(e, attempt_id=None, now=now) for e in built]).scalars())
+    lock_for_push(conn)
+    seqs = allocate_seqs(conn, len(built))
+    conn.execute(events.insert(), [event_row(e, seq=s, attempt_id=None, now=now) for e, s in zip(built, seqs,
+                                                                                                  strict=True)])
     broadcast(conn, seqs)
     return [e.model_copy(update={"server_seq": s}) for e, s in zip(built, seqs, strict=True)]

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.compiler import compiles
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -92,3 +96,37 @@ def lock_for_push(conn: sa.Connection) -> None:
     """Take the transaction-scoped push lock (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises)."""
     if conn.dialect.name == "postgresql":
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PUSH_LOCK_KEY})
+
+
+
+class _InList(sa.sql.expression.ColumnElement[bool]):
+    """`column IN (values)` bound as one parameter: a JSON array read with json_each on SQLite, an array with
+    = ANY on PostgreSQL. A 500-id batch then costs one bound value instead of 500 expanded ones."""
+
+    inherit_cache = False
+    type = sa.Boolean()
+
+    def __init__(self, column: sa.ColumnElement, values: list[str]) -> None:
+        self.column = column
+        self.values = values
+
+
+@compiles(_InList, "sqlite")
+def _in_list_sqlite(element: _InList, compiler: Any, **kw: Any) -> str:
+    param = compiler.process(sa.bindparam(None, json.dumps(element.values), type_=sa.String), **kw)
+    return f"{compiler.process(element.column, **kw)} IN (SELECT value FROM json_each({param}))"
+
+
+@compiles(_InList, "postgresql")
+def _in_list_postgresql(element: _InList, compiler: Any, **kw: Any) -> str:
+    param = compiler.process(sa.bindparam(None, element.values, type_=ARRAY(sa.String)), **kw)
+    return f"{compiler.process(element.column, **kw)} = ANY({param})"
+
+
+@compiles(_InList)
+def _in_list_default(element: _InList, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.column.in_(element.values), **kw)
+
+
+def in_list(column: sa.ColumnElement, values: list[str]) -> sa.ColumnElement[bool]:
+    return _InList(column, list(values))

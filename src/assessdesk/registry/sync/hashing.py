@@ -36,6 +36,24 @@ def _plain(value: Any) -> bool:
     return True
 
 
+_DEFAULTS = (("author_user", None), ("base_version", 0), ("supersedes", None))
+_UNHASHED = ("content_hash", "server_seq")
+
+
+def event_hash_from_json(raw: dict[str, Any]) -> str:
+    """The content hash of an event exactly as it was received (a JSON object from a strictly validated push:
+    no field was coerced), with absent optional fields at their defaults."""
+    body = {k: v for k, v in raw.items() if k not in _UNHASHED}
+    for key, default in _DEFAULTS:
+        body.setdefault(key, default)
+    # Only the payload is free-form; the other fields are validated strings, and an integer base_version.
+    if _plain(body["payload"]) and -_SAFE_INT <= body["base_version"] <= _SAFE_INT:
+        text = _dumps(body)
+        if text.isascii():
+            return hashlib.sha256(text.encode()).hexdigest()
+    return content_hash(body)
+
+
 def canonical_hash(body: dict[str, Any]) -> str:
     """Exactly `trust.canonical.content_hash(body)`, faster for the common case."""
     if _plain(body):

@@ -16,7 +16,7 @@ from assessdesk.registry import db
 from assessdesk.registry.context import Registry
 from assessdesk.registry.errors import ApiError
 from assessdesk.registry.stations.service import Station
-from assessdesk.registry.sync.hashing import canonical_hash
+from assessdesk.registry.sync.hashing import event_hash_from_json
 from assessdesk.registry.sync.routing import attempt_of, record_side_effects, route_stored
 from assessdesk.registry.tables import conflicts, events, push_batches
 
@@ -28,7 +28,10 @@ def rejected(event_id: str, reason: RejectReason, detail: str) -> RecordResult:
     return RecordResult(event_id=event_id, status=RecordStatus.REJECTED, reject_reason=reason, detail=detail)
 
 
-def precheck(station: Station, event: WireEvent) -> RecordResult | None:
+Incoming = tuple[WireEvent, dict[str, Any]]  # the validated event and the JSON object it was read from
+
+
+def precheck(station: Station, event: WireEvent, raw: dict[str, Any]) -> RecordResult | None:
     """Checks that need no database: authorship, station kind, content hash, timestamp. None when it passes."""
     if event.author_station != station.station_id:
         return rejected(event.event_id, RejectReason.WRONG_AUTHOR,
@@ -42,7 +45,7 @@ def precheck(station: Station, event: WireEvent) -> RecordResult | None:
                         f"'{family}' events are authored by a {kind}; this station is "
                         f"{', '.join(sorted(station.kinds))}")
     try:
-        computed = canonical_hash(event.hashed_body())
+        computed = event_hash_from_json(raw)
     except (ValueError, TypeError, OverflowError) as exc:  # e.g. an integer RFC 8785 cannot represent
         return rejected(event.event_id, RejectReason.MALFORMED, f"the event cannot be canonicalised: {exc}")
     if computed != event.content_hash:
@@ -64,8 +67,15 @@ def to_wire(row: Any) -> WireEvent:
                      supersedes=row.supersedes, content_hash=row.content_hash, server_seq=row.server_seq)
 
 
-def event_row(event: WireEvent, *, attempt_id: str | None, now: str) -> dict[str, Any]:
-    return {"event_id": event.event_id, "entity_type": event.entity_type, "entity_id": event.entity_id,
+def allocate_seqs(conn: sa.Connection, count: int) -> list[int]:
+    """The next `count` server sequence numbers. Callers hold the push lock, so numbers are given out in commit
+    order and a plain bulk insert (no RETURNING, which SQLite would run row by row) can store them."""
+    top = conn.execute(sa.select(sa.func.coalesce(sa.func.max(events.c.server_seq), 0))).scalar_one()
+    return list(range(top + 1, top + 1 + count))
+
+
+def event_row(event: WireEvent, *, seq: int, attempt_id: str | None, now: str) -> dict[str, Any]:
+    return {"server_seq": seq, "event_id": event.event_id, "entity_type": event.entity_type, "entity_id": event.entity_id,
             "event_type": event.event_type, "payload": json.dumps(event.payload, separators=(",", ":")),
             "author_station": event.author_station, "author_user": event.author_user,
             "occurred_at": event.occurred_at, "base_version": event.base_version, "supersedes": event.supersedes,
@@ -104,7 +114,7 @@ def _chain_head(conn: sa.Connection, event_id: str) -> str:
 
 
 def store_batch(registry: Registry, *, station: Station, idempotency_key: str, request_hash: str,
-                records: list[WireEvent | RecordResult]) -> list[RecordResult]:
+                records: list[Incoming | RecordResult]) -> list[RecordResult]:
     """Per-record results, in order, for a batch whose records are parsed events or early rejections."""
     results: list[RecordResult | None] = [None] * len(records)
     checked: list[tuple[int, WireEvent]] = []
@@ -112,9 +122,9 @@ def store_batch(registry: Registry, *, station: Station, idempotency_key: str, r
         if isinstance(item, RecordResult):
             results[index] = item
             continue
-        problem = precheck(station, item)
+        problem = precheck(station, *item)
         if problem is None:
-            checked.append((index, item))
+            checked.append((index, item[0]))
         else:
             results[index] = problem
     now = registry.now()
@@ -125,7 +135,7 @@ def store_batch(registry: Registry, *, station: Station, idempotency_key: str, r
         ids = list({e.event_id for _, e in checked})
         known = {r.event_id: r for r in conn.execute(
             sa.select(events.c.event_id, events.c.content_hash, events.c.server_seq)
-            .where(events.c.event_id.in_(ids)))} if ids else {}
+            .where(db.in_list(events.c.event_id, ids)))} if ids else {}
         targets = list({e.supersedes for _, e in checked if e.supersedes})
         target_rows: dict[str, tuple[str, str]] = {}
         successor: dict[str, str] = {}
@@ -178,18 +188,19 @@ def store_batch(registry: Registry, *, station: Station, idempotency_key: str, r
             attempt_id = attempt_of(event.entity_type, event.entity_id, event.payload)
             in_batch[event.event_id] = len(rows)
             target_rows[event.event_id] = (event.entity_type, event.entity_id)  # later edits in this batch
-            rows.append(event_row(event, attempt_id=attempt_id, now=now))
+            rows.append(event_row(event, seq=0, attempt_id=attempt_id, now=now))
             accepted.append((index, event, attempt_id))
 
-        seqs: list[int] = []
+        seqs = allocate_seqs(conn, len(rows))
         if rows:
-            seqs = list(conn.execute(events.insert().returning(events.c.server_seq, sort_by_parameter_order=True),
-                                     rows).scalars())
+            for row, seq in zip(rows, seqs, strict=True):
+                row["server_seq"] = seq
+            conn.execute(events.insert(), rows)
         for (index, event, _), seq in zip(accepted, seqs, strict=True):
             results[index] = RecordResult(event_id=event.event_id, status=RecordStatus.ACKNOWLEDGED, server_seq=seq)
         for index, position in in_batch_replays:
-            results[index] = RecordResult(event_id=records[index].event_id,  # type: ignore[union-attr]
-                                          status=RecordStatus.REPLAY, server_seq=seqs[position])
+            results[index] = RecordResult(event_id=rows[position]["event_id"], status=RecordStatus.REPLAY,
+                                          server_seq=seqs[position])
         stored = [(seq, event, attempt_id) for (_, event, attempt_id), seq in zip(accepted, seqs, strict=True)]
         route_stored(conn, stored=stored, now=now)
         record_side_effects(conn, stored=stored, now=now)

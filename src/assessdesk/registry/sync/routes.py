@@ -27,12 +27,12 @@ from assessdesk.protocol.version import PROTOCOL_VERSION
 from assessdesk.registry.auth import CurrentStation, RegistryDep
 from assessdesk.registry.errors import ApiError
 from assessdesk.registry.sync.pull import pull_page
-from assessdesk.registry.sync.push import rejected, store_batch
+from assessdesk.registry.sync.push import Incoming, rejected, store_batch
 
 router = APIRouter(prefix="/v1")
 
 
-def _lenient_parse(body: bytes) -> tuple[str, list[WireEvent | RecordResult]]:
+def _lenient_parse(body: bytes) -> tuple[str, list[Incoming | RecordResult]]:
     """When the batch as a whole does not validate, validate each record so one bad record rejects alone."""
     try:
         data = json.loads(body)
@@ -43,10 +43,10 @@ def _lenient_parse(body: bytes) -> tuple[str, list[WireEvent | RecordResult]]:
         raise ApiError(422, "bad_batch", "A push needs an idempotency_key and a list of events.")
     if len(data["events"]) > MAX_PUSH_BATCH:
         raise ApiError(413, "batch_too_large", f"Send at most {MAX_PUSH_BATCH} events per push.")
-    records: list[WireEvent | RecordResult] = []
+    records: list[Incoming | RecordResult] = []
     for position, raw in enumerate(data["events"]):
         try:
-            records.append(WireEvent.model_validate(raw))
+            records.append((WireEvent.model_validate_json(json.dumps(raw)), raw))
         except ValidationError as exc:
             event_id = raw.get("event_id") if isinstance(raw, dict) else None
             first = exc.errors()[0]
@@ -61,7 +61,8 @@ async def push(request: Request, registry: RegistryDep, station: CurrentStation)
     body = await request.body()
     try:
         batch = PushRequest.model_validate_json(body)
-        key, records = batch.idempotency_key, [*batch.events]
+        raws = json.loads(body)["events"]  # the objects as sent: their hash is checked on exactly these
+        key, records = batch.idempotency_key, list(zip(batch.events, raws, strict=True))
     except ValidationError:
         key, records = _lenient_parse(body)
     request_hash = hashlib.sha256(body).hexdigest()
