@@ -28,7 +28,13 @@ PAGES: list[PageSpec] = [
     PageSpec("home", "Today", "sessions.view", "assessdesk.gui.pages.home:HomePage"),
     PageSpec("roster", "Roster", "roster.view", "assessdesk.gui.pages.roster:RosterPage"),
     PageSpec("checkin", "Check-in and identity", "checkin.perform", "assessdesk.gui.pages.checkin:CheckInPage"),
+    PageSpec("attempt", "Run the attempt", "attempt.run", "assessdesk.gui.pages.attempt:AttemptPage"),
     PageSpec("users", "Users and roles", "users.list", "assessdesk.gui.pages.users:UsersPage"),
+    PageSpec("scoring", "Scoring", "scoring.score", "assessdesk.gui.pages.scoring:ScoringPage"),
+    PageSpec("moderation", "Moderation", "scoring.moderate", "assessdesk.gui.pages.moderation:ModerationPage"),
+    PageSpec("standards", "Standards library", "standards.view", "assessdesk.gui.pages.standards:StandardsPage"),
+    PageSpec("approvals", "Approvals", "issuance.review", "assessdesk.gui.pages.approvals:ApprovalsPage"),
+    PageSpec("credentials", "Credentials", "credential.view", "assessdesk.gui.pages.credentials:CredentialsPage"),
 ]
 
 
