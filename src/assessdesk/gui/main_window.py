@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(idle_ms)
-        self._idle.timeout.connect(lambda: self.sig_sign_out_requested.emit("idle"))
+        self._idle.timeout.connect(self._on_idle_timeout)
         self._idle.start()
         QApplication.instance().installEventFilter(self)
         ui.main_splitter.setStretchFactor(1, 1)
@@ -47,6 +47,12 @@ class MainWindow(QMainWindow):
         if event.type() in _INPUT_EVENTS:
             self._idle.start()
         return False
+
+    def _on_idle_timeout(self) -> None:
+        if any(getattr(p, "blocks_idle_sign_out", lambda: False)() for p in self._pages.values()):
+            self._idle.start()  # a recording is running: the proctor is watching, not away
+            return
+        self.sig_sign_out_requested.emit("idle")
 
     def page_titles(self) -> list[str]:
         return [s.title for s in self._specs]
@@ -75,4 +81,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         QApplication.instance().removeEventFilter(self)
+        for page in self._pages.values():
+            getattr(page, "shutdown", lambda: None)()
         super().closeEvent(event)

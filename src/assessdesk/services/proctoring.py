@@ -129,3 +129,26 @@ def timeline(ctx: StationContext, attempt_id: str) -> list[AuthoredEvent]:
     with ctx.db.session() as s:
         schedule.get_attempt(s, attempt_id)
         return attempt_events(s, attempt_id)
+
+
+@dataclass(frozen=True)
+class RunRequirements:
+    """What the pinned standards ask of a run: the time limit and whether video (and sound) must be recorded."""
+
+    time_limit_minutes: float | None
+    needs_video: bool
+    needs_audio: bool
+    validation_type: str
+
+
+def run_requirements(ctx: StationContext, attempt_id: str) -> RunRequirements:
+    from assessdesk.domain.validation_types import REQUIRED_EVIDENCE, EvidenceKind, ValidationType
+    from assessdesk.services.standards.pinning import pin_attempt
+
+    with ctx.db.session() as s, s.begin():
+        pinned = pin_attempt(s, attempt_id)
+    vtype = ValidationType(pinned.credential.validation_type)
+    needed = REQUIRED_EVIDENCE[vtype]
+    video = bool(needed & {EvidenceKind.SEALED_VIDEO, EvidenceKind.VIDEO_WITH_AUDIO})
+    return RunRequirements(pinned.assessment.time_limit_minutes, video, EvidenceKind.VIDEO_WITH_AUDIO in needed,
+                           vtype.value)

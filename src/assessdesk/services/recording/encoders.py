@@ -8,6 +8,8 @@ import os
 import shutil
 import subprocess
 import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -25,6 +27,7 @@ from assessdesk.services.recording.sinks import BinaryWriter
 DEFAULT_PRESET = "superfast"
 DEFAULT_TUNE = "zerolatency"
 DEFAULT_CRF = 23
+STALL_SECONDS = 10.0  # an encoder that takes no input for this long is considered hung
 
 
 class EncoderFailed(DomainError):
@@ -36,8 +39,20 @@ class EncoderFailed(DomainError):
         self.detail = detail
 
 
+@dataclass(frozen=True)
+class AudioFormat:
+    """Interleaved signed 16-bit samples, as AudioSource chunks deliver them."""
+
+    sample_rate: int = 48_000
+    channels: int = 1
+
+
 class EncoderSession(Protocol):
     def write(self, frame: np.ndarray) -> None: ...
+
+    def write_audio(self, samples: np.ndarray) -> None:
+        """int16 samples shaped (n, channels); a session started without audio ignores them."""
+        ...
 
     def finish(self) -> None:
         """Flush every byte into the sink (not closing it); raises EncoderFailed if the stream is incomplete."""
@@ -49,12 +64,13 @@ class EncoderSession(Protocol):
 class Encoder(Protocol):
     name: str
     extension: str
+    supports_audio: bool
 
     @property
     def version(self) -> str: ...
 
-    def start(self, *, size: tuple[int, int], fps: float, sink: BinaryWriter,
-              segment_path: Path) -> EncoderSession: ...
+    def start(self, *, size: tuple[int, int], fps: float, sink: BinaryWriter, segment_path: Path,
+              audio: AudioFormat | None = None) -> EncoderSession: ...
 
 
 def default_ffmpeg_path() -> str | None:
@@ -85,14 +101,26 @@ def _probe_ffmpeg(path: str) -> str | None:
 class _FfmpegSession:
     """One ffmpeg process: raw BGR frames in on stdin, MPEG-TS out on stdout, copied into the sink by a pump thread."""
 
-    def __init__(self, argv: list[str], sink: BinaryWriter) -> None:
+    def __init__(self, argv: list[str], sink: BinaryWriter, *, audio_fd: tuple[int, int] | None = None) -> None:
         self._sink = sink
         self._stderr: collections.deque[str] = collections.deque(maxlen=20)
         self._pump_error: BaseException | None = None
-        self._proc = subprocess.Popen(  # noqa: S603 - argv built here from numbers and a known binary
-            argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0,
-            # its own session: a Ctrl-C aimed at the app must not cut the encoder off before we flush it
-            start_new_session=(os.name == "posix"))
+        self._audio_w: int | None = None
+        try:
+            self._proc = subprocess.Popen(  # noqa: S603 - argv built here from numbers and a known binary
+                argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0,
+                pass_fds=(audio_fd[0],) if audio_fd else (),
+                # its own session: a Ctrl-C aimed at the app must not cut the encoder off before we flush it
+                start_new_session=(os.name == "posix"))
+        finally:
+            if audio_fd:
+                os.close(audio_fd[0])  # the child has its copy of the read end
+        if audio_fd:
+            self._audio_w = audio_fd[1]
+        self._busy_since = 0.0  # when the write in progress began (0: none), for the watchdog
+        self._done = threading.Event()
+        self._watchdog = threading.Thread(target=self._watch, name="ffmpeg-watchdog", daemon=True)
+        self._watchdog.start()
         self._pump = threading.Thread(target=self._copy_out, name="ffmpeg-pump", daemon=True)
         self._errs = threading.Thread(target=self._drain_stderr, name="ffmpeg-stderr", daemon=True)
         self._pump.start()
@@ -108,6 +136,16 @@ class _FfmpegSession:
             self._pump_error = exc
             self._proc.kill()
 
+    def _watch(self) -> None:
+        # A write into ffmpeg that never returns would hang the recorder (and stop() with it): past the limit
+        # the encoder is killed, the write fails, and the recording stops with an error the proctor sees.
+        while not self._done.wait(1.0):
+            since = self._busy_since
+            if since and time.monotonic() - since > STALL_SECONDS:
+                self._stderr.append(f"no progress for {STALL_SECONDS:.0f} s: encoder stopped")
+                self._proc.kill()
+                return
+
     def _drain_stderr(self) -> None:
         assert self._proc.stderr is not None
         for line in self._proc.stderr:
@@ -118,11 +156,32 @@ class _FfmpegSession:
 
     def write(self, frame: np.ndarray) -> None:
         assert self._proc.stdin is not None
+        self._busy_since = time.monotonic()
         try:
             self._proc.stdin.write(memoryview(np.ascontiguousarray(frame)).cast("B"))
         except (BrokenPipeError, ValueError, OSError) as exc:
             self._errs.join(timeout=2)
             raise self._failure(f"it stopped taking frames: {exc}") from exc
+        finally:
+            self._busy_since = 0.0
+
+    def write_audio(self, samples: np.ndarray) -> None:
+        if self._audio_w is None:
+            return
+        data = memoryview(np.ascontiguousarray(samples, dtype=np.int16)).cast("B")
+        self._busy_since = time.monotonic()
+        try:
+            while data:
+                data = data[os.write(self._audio_w, data):]
+        except OSError as exc:
+            raise self._failure(f"it stopped taking sound: {exc}") from exc
+        finally:
+            self._busy_since = 0.0
+
+    def _close_audio(self) -> None:
+        if self._audio_w is not None:
+            os.close(self._audio_w)
+            self._audio_w = None
 
     def finish(self, timeout: float = 60.0) -> None:
         assert self._proc.stdin is not None
@@ -130,12 +189,14 @@ class _FfmpegSession:
             self._proc.stdin.close()
         except OSError:
             pass  # it already exited; the return code below says how
+        self._close_audio()
         try:
             code = self._proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired as exc:
             self._proc.kill()
             self._proc.wait(timeout=10)
             raise self._failure("it did not finish in time") from exc
+        self._done.set()
         self._pump.join(timeout=timeout)
         self._errs.join(timeout=5)
         if self._pump_error is not None:
@@ -144,6 +205,8 @@ class _FfmpegSession:
             raise self._failure(f"exit code {code}")
 
     def abort(self) -> None:
+        self._done.set()
+        self._close_audio()
         self._proc.kill()
         self._proc.wait(timeout=10)
         self._pump.join(timeout=10)
@@ -154,6 +217,7 @@ class FfmpegH264Encoder:
 
     name = "ffmpeg-libx264"
     extension = ".ts"
+    supports_audio = True
 
     def __init__(self, *, ffmpeg_path: str | None = None, crf: int = DEFAULT_CRF, preset: str = DEFAULT_PRESET,
                  tune: str = DEFAULT_TUNE, keyframe_seconds: float = 1.0, threads: int = 0) -> None:
@@ -172,24 +236,35 @@ class FfmpegH264Encoder:
         found = _probe_ffmpeg(str(self.ffmpeg_path)) if self.ffmpeg_path else None
         return f"ffmpeg {found or 'unavailable'}; libx264 preset={self.preset} tune={self.tune} crf={self.crf}"
 
-    def argv(self, *, size: tuple[int, int], fps: float) -> list[str]:
+    def argv(self, *, size: tuple[int, int], fps: float, audio: AudioFormat | None = None,
+             audio_pipe: int = 3) -> list[str]:
         gop = max(1, round(fps * self.keyframe_seconds))
+        audio_in = ["-f", "s16le", "-ar", str(audio.sample_rate), "-ac", str(audio.channels),
+                    "-i", f"pipe:{audio_pipe}"] if audio else []
+        # AAC-LC at 64 kbit/s per channel: speech is clear, and the muxer must not hold video back waiting for
+        # sound for longer than half a second (so a kill still finds the video on disk)
+        audio_out = ["-map", "0:v", "-map", "1:a", "-c:a", "aac", "-b:a", f"{64 * audio.channels}k",
+                     "-max_interleave_delta", "500000"] if audio else []
         return [str(self.ffmpeg_path), "-hide_banner", "-nostdin", "-loglevel", "error",
                 "-f", "rawvideo", "-pix_fmt", "bgr24", "-s", f"{size[0]}x{size[1]}", "-r", f"{fps:g}",
-                "-i", "pipe:0",
+                "-i", "pipe:0", *audio_in, *audio_out,
                 "-c:v", "libx264", "-preset", self.preset, *(["-tune", self.tune] if self.tune else []),
                 "-crf", str(self.crf), "-pix_fmt", "yuv420p",
                 "-g", str(gop), "-threads", str(self.threads),
                 # small packets flushed as made: a kill loses well under a second, not a 32 KiB buffer
                 "-flush_packets", "1", "-f", "mpegts", "pipe:1"]
 
-    def start(self, *, size: tuple[int, int], fps: float, sink: BinaryWriter,
-              segment_path: Path) -> EncoderSession:
+    def start(self, *, size: tuple[int, int], fps: float, sink: BinaryWriter, segment_path: Path,
+              audio: AudioFormat | None = None) -> EncoderSession:
         if not self.available():
             raise EncoderFailed(f"ffmpeg cannot run from {self.ffmpeg_path!s}.")
+        pipe = os.pipe() if audio else None
         try:
-            return _FfmpegSession(self.argv(size=size, fps=fps), sink)
+            argv = self.argv(size=size, fps=fps, audio=audio, audio_pipe=pipe[0] if pipe else 3)
+            return _FfmpegSession(argv, sink, audio_fd=pipe)
         except OSError as exc:
+            if pipe:
+                os.close(pipe[1])
             raise EncoderFailed(f"ffmpeg could not be started: {exc}") from exc
 
 
@@ -206,6 +281,9 @@ class _OpenCvSession:
 
     def write(self, frame: np.ndarray) -> None:
         self._writer.write(frame)
+
+    def write_audio(self, samples: np.ndarray) -> None:
+        """VideoWriter has no sound track: the recorder notes that the segment has no audio."""
 
     def finish(self) -> None:
         self._writer.release()
@@ -231,6 +309,7 @@ class OpenCvEncoder:
 
     name = "opencv-videowriter"
     extension = ".avi"
+    supports_audio = False
 
     def __init__(self, *, fourcc: str = "mp4v") -> None:
         if len(fourcc) != 4:
@@ -241,8 +320,8 @@ class OpenCvEncoder:
     def version(self) -> str:
         return f"opencv {cv2.__version__}; fourcc={self.fourcc}"
 
-    def start(self, *, size: tuple[int, int], fps: float, sink: BinaryWriter,
-              segment_path: Path) -> EncoderSession:
+    def start(self, *, size: tuple[int, int], fps: float, sink: BinaryWriter, segment_path: Path,
+              audio: AudioFormat | None = None) -> EncoderSession:
         staging = staging_path(segment_path)
         writer = cv2.VideoWriter(str(staging), cv2.VideoWriter_fourcc(*self.fourcc), float(fps), tuple(size))
         if not writer.isOpened():

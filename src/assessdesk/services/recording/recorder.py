@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from assessdesk.services.recording.encoders import Encoder, EncoderFailed, EncoderSession
+from assessdesk.services.recording.encoders import AudioFormat, Encoder, EncoderFailed, EncoderSession
 from assessdesk.services.recording.segments import (
     MANIFEST_VERSION, ClosedSegment, frames_path, manifest_path, segment_indexes, segment_stem, wall_iso,
     write_json_atomic,
@@ -63,6 +63,9 @@ class _Open:
     last_wall: float = 0.0
     count: int = 0
     marks: list[str] = field(default_factory=list)
+    audio_samples: int = 0   # written into this segment, real or silence
+    silence_samples: int = 0  # inserted because the sound lagged the video
+    dropped_samples: int = 0  # refused because the sound ran far ahead of the video
 
 
 class SegmentedRecorder:
@@ -78,12 +81,16 @@ class SegmentedRecorder:
                  min_free_bytes: int = DEFAULT_MIN_FREE_BYTES, space_check_seconds: float = 1.0,
                  on_segment_closed: Callable[[ClosedSegment], None] | None = None,
                  on_stopped: Callable[[RecordingStopped], None] | None = None,
-                 wall_clock: Callable[[], float] = time.time, queue_seconds: float = 1.0) -> None:
+                 wall_clock: Callable[[], float] = time.time, queue_seconds: float = 1.0,
+                 audio: AudioFormat | None = None) -> None:
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
         self.encoder = encoder
         self.fps = float(fps)
         self.segment_seconds = float(segment_seconds)
+        # The fallback encoder cannot carry sound: recording goes on without it, and manifests say so.
+        self.audio = audio if audio is not None and encoder.supports_audio else None
+        self.audio_dropped = audio is not None and self.audio is None
         self._open_sink = open_sink
         self._free_space = free_space
         self._min_free = int(min_free_bytes)
@@ -110,8 +117,8 @@ class SegmentedRecorder:
         # Frames wait here for the writer thread, so a slow moment (an fsync, starting the next segment's
         # encoder) never holds up the camera. Full means the encoder cannot keep up: write() then waits, and the
         # camera, not the recording, drops frames.
-        self._frames: queue.Queue[tuple[np.ndarray, float, float] | tuple[str, str] | None] = queue.Queue(
-            maxsize=max(2, round(queue_seconds * self.fps)))
+        self._frames: queue.Queue[tuple[Any, ...] | None] = queue.Queue(
+            maxsize=max(2, round(queue_seconds * self.fps)) + (round(queue_seconds * 50) if audio else 0))
         self._writer = threading.Thread(target=self._write_loop, name="segment-writer", daemon=True)
         self._writer.start()
 
@@ -147,7 +154,15 @@ class SegmentedRecorder:
             return False
         if self._t0 is None:
             self._t0 = timestamp  # only the capture thread writes frames, so only it sets this
-        self._frames.put((frame, timestamp, self._wall()))
+        self._frames.put(("frame", frame, timestamp, self._wall()))
+        return True
+
+    def write_audio(self, samples: np.ndarray, timestamp: float) -> bool:
+        """Queue a chunk of int16 samples (n, channels) for the segment open when it is reached. Sound that
+        arrives while no segment is open (before the first frame, while the camera is lost) is not kept."""
+        if not self.recording or self.audio is None:
+            return False
+        self._frames.put(("audio", samples, timestamp))
         return True
 
     def close_segment(self, reason: str) -> None:
@@ -157,22 +172,27 @@ class SegmentedRecorder:
 
     def _write_loop(self) -> None:
         while (item := self._frames.get()) is not None:
-            if len(item) == 2:
-                what, value = item  # type: ignore[misc]
+            what = item[0]
+            try:
                 with self._lock:
-                    if what == "mark":
-                        self._pending_marks.append(str(value))
+                    if what == "frame":
+                        self._write_now(*item[1:])
+                    elif what == "audio":
+                        if self._current is not None and self.recording:
+                            self._write_audio_now(self._current, item[1])
+                    elif what == "mark":
+                        self._pending_marks.append(str(item[1]))
                         if self._current is not None:
                             self._current.marks.extend(self._pending_marks)
                             self._pending_marks.clear()
-                    elif self._current is not None:
-                        self._hand_off(str(value))
-                continue
-            frame, timestamp, wall = item  # type: ignore[misc]
-            try:
-                self._write_now(frame, timestamp, wall)
+                    elif what == "close" and self._current is not None:
+                        self._hand_off(str(item[1]))
+            except EncoderFailed as exc:
+                with self._lock:
+                    if self.recording:
+                        self._fail(exc)
             except Exception as exc:  # an unexpected failure must stop the recording loudly, not silently
-                log.exception("writing a frame failed")
+                log.exception("writing to the recording failed")
                 with self._lock:
                     if self.recording:
                         self._fail(EncoderFailed(f"The recording could not be written: {exc}"))
@@ -204,9 +224,36 @@ class SegmentedRecorder:
                 return False
             seg.frames.write(f"{seg.count}\t{timestamp:.6f}\t{wall:.6f}\n")
             seg.count += 1
+            if self.audio is not None:
+                self._keep_audio_up(seg)
             seg.last_ts, seg.last_wall = timestamp, wall
             self._frames_written += 1
             return True
+
+    # ffmpeg reads its two inputs in step: sound far behind the video (a stalled microphone) makes it stop
+    # taking frames, sound far ahead makes it stop taking sound. Either would hang the recording, so the sound
+    # track is held within these bounds of the video clock: silence fills a gap, a surplus is refused.
+    _AUDIO_LAG_S = 0.3
+    _AUDIO_LEAD_S = 1.0
+
+    def _write_audio_now(self, seg: _Open, samples: np.ndarray) -> None:
+        assert self.audio is not None
+        n = int(samples.shape[0])
+        ceiling = (seg.count / self.fps + self._AUDIO_LEAD_S) * self.audio.sample_rate
+        if seg.audio_samples + n > ceiling:
+            seg.dropped_samples += n
+            return
+        seg.session.write_audio(samples)
+        seg.audio_samples += n
+
+    def _keep_audio_up(self, seg: _Open) -> None:
+        assert self.audio is not None
+        floor = int((seg.count / self.fps - self._AUDIO_LAG_S) * self.audio.sample_rate)
+        if seg.audio_samples < floor:
+            gap = floor - seg.audio_samples
+            seg.session.write_audio(np.zeros((gap, self.audio.channels), np.int16))
+            seg.audio_samples += gap
+            seg.silence_samples += gap
 
     def mark(self, kind: str, payload: dict[str, Any] | None = None) -> Marker:
         """Store a marker at the current video time (recording goes on: a pause is a marker, not a gap).
@@ -281,12 +328,12 @@ class SegmentedRecorder:
         write_json_atomic(manifest_path(self.directory, index), {
             "manifest_version": MANIFEST_VERSION, "state": "open", "index": index, "path": path.name,
             "encoder": self.encoder.name, "encoder_version": self.encoder.version, "width": size[0],
-            "height": size[1], "fps": self.fps, "opened_wall": wall_iso(wall)})
+            "height": size[1], "fps": self.fps, "opened_wall": wall_iso(wall), "audio": self._audio_json()})
         frames = open(frames_path(self.directory, index), "w", encoding="utf-8", buffering=1)  # noqa: SIM115
         sink: CountingWriter | None = None
         try:
             sink = CountingWriter(self._open_sink(path))
-            session = self.encoder.start(size=size, fps=self.fps, sink=sink, segment_path=path)
+            session = self.encoder.start(size=size, fps=self.fps, sink=sink, segment_path=path, audio=self.audio)
         except (EncoderFailed, OSError) as exc:
             # nothing was recorded into this segment: leave no half-made files behind for recovery to puzzle over
             frames.close()
@@ -301,6 +348,11 @@ class SegmentedRecorder:
                               first_ts=timestamp, first_wall=wall, marks=list(self._pending_marks))
         self._pending_marks.clear()
         return self._current
+
+    def _audio_json(self) -> dict[str, Any] | None:
+        if self.audio is None:
+            return {"missing": "the fallback encoder cannot record sound"} if self.audio_dropped else None
+        return {"codec": "aac", "sample_rate": self.audio.sample_rate, "channels": self.audio.channels}
 
     def _hand_off(self, reason: str, *, error: str = "") -> None:
         seg, self._current = self._current, None
@@ -347,7 +399,13 @@ class SegmentedRecorder:
             close_to_hash_s=time.monotonic() - handed,
             marks=tuple(m for m in seg.marks if not m.startswith("error: ")))
         data = closed.to_json()
+        audio = self._audio_json()
+        if audio is not None and self.audio is not None:
+            rate = self.audio.sample_rate
+            audio.update({"seconds": round(seg.audio_samples / rate, 3),
+                          "silence_inserted_s": round(seg.silence_samples / rate, 3),
+                          "dropped_s": round(seg.dropped_samples / rate, 3)})
         data.update({"manifest_version": MANIFEST_VERSION, "state": "closed", "width": seg.size[0],
-                     "height": seg.size[1], "fps": self.fps})
+                     "height": seg.size[1], "fps": self.fps, "audio": audio})
         write_json_atomic(manifest_path(self.directory, seg.index), data)
         return closed

@@ -1,0 +1,224 @@
+"""Evidence blobs between station and registry: which of ours the registry still needs, a resumable tus upload of
+the plaintext decrypted on the fly from the station's encrypted store, and a verified download on demand."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from assessdesk.domain.errors import DomainError
+from assessdesk.domain.events import AuthoredEvent
+from assessdesk.protocol.evidence import META_ATTEMPT, META_FILENAME, META_SHA256
+from assessdesk.protocol.version import TUS_VERSION
+from assessdesk.services.station import StationContext
+from assessdesk.storage import sync as repo
+
+CHUNK_SIZE = 4 * 2**20  # tus chunks; a cut re-sends at most this much
+PREFIX = "ev:"  # sync_state keys "ev:<first 37 hex of sha256>" (the key column holds 40 characters)
+EVIDENCE_LISTS = ("items", "files", "segments")  # the same places the registry reads hashes from
+
+
+@dataclass(frozen=True)
+class Blob:
+    sha256: str
+    size: int
+    attempt_id: str | None
+    upload_url: str | None
+
+
+def state_key(sha256: str) -> str:
+    return PREFIX + sha256[:37]
+
+
+def hashes_in(payload: dict[str, Any]) -> list[tuple[str, int | None]]:
+    """(sha256, size) named by an evidence event: the payload itself and its items/files/segments lists."""
+    found: list[tuple[str, int | None]] = []
+    for item in [payload] + [i for k in EVIDENCE_LISTS if isinstance(payload.get(k), list)
+                             for i in payload[k] if isinstance(i, dict)]:
+        sha = item.get("sha256")
+        if isinstance(sha, str) and len(sha) == 64:
+            size = item.get("size")
+            found.append((sha.lower(), size if type(size) is int else None))
+    return found
+
+
+def _attempt_of(event: AuthoredEvent) -> str | None:
+    if event.entity_type == "attempt":
+        return event.entity_id
+    value = event.payload.get("attempt_id")
+    return value if isinstance(value, str) else None
+
+
+def tracked(ctx: StationContext) -> dict[str, dict[str, Any]]:
+    """sha256 -> {"url", "present", "size", "attempt_id"} for blobs sync has dealt with."""
+    with ctx.db.session() as s:
+        rows = repo.keys_with_prefix(s, PREFIX)
+    out = {}
+    for value in rows.values():
+        data = json.loads(value)
+        out[data["sha256"]] = data
+    return out
+
+
+def pending_uploads(ctx: StationContext) -> list[Blob]:
+    """Blobs named by this station's acknowledged evidence events, held here, not yet confirmed by the registry."""
+    with ctx.db.session() as s:
+        events = repo.own_evidence_events(s, station_id=ctx.station_id)
+    known = tracked(ctx)
+    store = ctx.evidence_store()
+    out: dict[str, Blob] = {}
+    for event in events:
+        for sha, size in hashes_in(event.payload):
+            info = known.get(sha, {})
+            if sha in out or info.get("present") or not store.has(sha):
+                continue
+            out[sha] = Blob(sha, size if size is not None else -1, _attempt_of(event), info.get("url"))
+    return list(out.values())
+
+
+def _remember(ctx: StationContext, blobs: Iterable[Blob], *, present: bool, url: str | None = None) -> None:
+    with ctx.uow(None) as uow:
+        for blob in blobs:
+            repo.set_state(uow.session, {state_key(blob.sha256): json.dumps(
+                {"sha256": blob.sha256, "url": None if present else (url or blob.upload_url), "present": present,
+                 "size": blob.size, "attempt_id": blob.attempt_id}, sort_keys=True)})
+
+
+def mark_present(ctx: StationContext, blobs: Iterable[Blob]) -> None:
+    """The registry holds these, verified: retention may purge them here."""
+    blobs = list(blobs)
+    if blobs:
+        _remember(ctx, blobs, present=True)
+        with ctx.uow(None) as uow:
+            uow.audit(action="sync.evidence_confirmed", subject_type="station", subject_id=ctx.station_id,
+                      detail={"sha256": sorted(b.sha256 for b in blobs)[:200], "count": len(blobs)})
+
+
+def save_url(ctx: StationContext, blob: Blob, url: str) -> None:
+    """Kept before any byte is sent, so a restarted station resumes the same upload from the registry's offset."""
+    _remember(ctx, [blob], present=False, url=url)
+
+
+def plaintext_size(ctx: StationContext, sha256: str) -> int:
+    """The plaintext length (io lane: decrypts once when the events did not say)."""
+    total = 0
+    with ctx.evidence_store().open(sha256) as reader:
+        while block := reader.read(2**20):
+            total += len(block)
+    return total
+
+
+# --- the tus conversation (io lane) -------------------------------------------------------------------------
+def _tus(client: Any, method: str, url: str, **kwargs: Any) -> Any:
+    headers = {"Tus-Resumable": TUS_VERSION, **kwargs.pop("headers", {})}
+    return client.request(method, url, headers=headers, **kwargs)
+
+
+def _meta(pairs: dict[str, str | None]) -> str:
+    return ",".join(f"{k} {base64.b64encode(v.encode()).decode()}" for k, v in pairs.items() if v)
+
+
+def create_upload(client: Any, blob: Blob) -> str:
+    response = _tus(client, "POST", "/v1/files/", headers={
+        "Upload-Length": str(blob.size),
+        "Upload-Metadata": _meta({META_SHA256: blob.sha256, META_ATTEMPT: blob.attempt_id,
+                                  META_FILENAME: blob.sha256})})
+    return str(client.http.base_url.join(response.headers["location"]))
+
+
+def remote_offset(client: Any, url: str) -> int | None:
+    """The registry's offset, or None when it no longer knows the upload (expired, or finished and cleaned up)."""
+    from assessdesk.services.sync.client import RegistryError
+
+    try:
+        response = _tus(client, "HEAD", url)
+    except RegistryError as exc:
+        if exc.status in (404, 410):
+            return None
+        raise
+    return int(response.headers["upload-offset"])
+
+
+def _skip(reader: BinaryIO, count: int) -> None:
+    """Decrypt-and-discard up to a resume offset: the at-rest envelope cannot seek into plaintext."""
+    left = count
+    while left > 0:
+        block = reader.read(min(left, 2**20))
+        if not block:
+            raise DomainError("The evidence file is shorter than the registry's offset.")
+        left -= len(block)
+
+
+def send_from(ctx: StationContext, client: Any, blob: Blob, url: str, offset: int, *,
+              chunk_size: int = CHUNK_SIZE, on_progress: Callable[[int, int], None] | None = None) -> int:
+    """PATCH checksummed chunks from `offset` to the end; returns the body bytes sent. A damaged chunk (460) or an
+    offset disagreement (409) re-asks the registry's offset, a bounded number of times."""
+    from assessdesk.services.sync.client import RegistryError
+
+    sent, retries = 0, 0
+    reader = ctx.evidence_store().open(blob.sha256)
+    try:
+        _skip(reader, offset)
+        position, chunk_at, chunk = offset, -1, b""
+        # Bounded: each pass advances the offset or spends one of the few retries.
+        for _ in range(blob.size // max(chunk_size, 1) + 8):
+            if offset >= blob.size:
+                break
+            if chunk_at != offset:
+                if position != offset:  # the registry kept less (or more) than we read: reopen and skip
+                    reader.close()
+                    reader = ctx.evidence_store().open(blob.sha256)
+                    _skip(reader, offset)
+                    position = offset
+                chunk, chunk_at = reader.read(chunk_size), offset
+                position += len(chunk)
+            digest = base64.b64encode(hashlib.sha256(chunk).digest()).decode()
+            sent += len(chunk)
+            try:
+                response = _tus(client, "PATCH", url, content=chunk, headers={
+                    "Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream",
+                    "Upload-Checksum": f"sha256 {digest}"})
+            except RegistryError as exc:
+                if exc.status not in (409, 460) or exc.code == "sha256_mismatch" or retries >= 3:
+                    raise
+                retries += 1
+                current = remote_offset(client, url)
+                if current is None:
+                    raise
+                offset = current
+                continue
+            offset = int(response.headers["upload-offset"])
+            if on_progress:
+                on_progress(offset, blob.size)
+    finally:
+        reader.close()
+    if offset < blob.size:
+        raise DomainError("The evidence upload did not finish.", hint="Sync will resume it later.")
+    return sent
+
+
+def fetch(ctx: StationContext, client: Any, *, sha256: str) -> Path:
+    """Download a blob the registry routed here (resumable, sha256-verified), then keep it encrypted like any other
+    evidence; the plaintext download is removed. Returns the stored path. io lane."""
+    from assessdesk.services.sync.tus import download
+
+    store = ctx.evidence_store()
+    if store.has(sha256):
+        return store.path_of(sha256)
+    incoming = ctx.profile_dir / "incoming"
+    incoming.mkdir(exist_ok=True)
+    dest = incoming / sha256
+    download(client, sha256=sha256, dest=dest)
+    try:
+        blob = store.put_file(dest)
+    finally:
+        dest.unlink(missing_ok=True)
+    if blob.sha256 != sha256:  # the download was verified; a mismatch here means the disk changed under us
+        store.delete(blob.sha256)
+        raise DomainError("The downloaded evidence changed on disk before it was stored; it was discarded.")
+    return blob.path
