@@ -108,3 +108,44 @@ def test_stop_closes_open_flags_and_joins_the_thread() -> None:
     assert not sampler._thread.is_alive()  # type: ignore[union-attr]
     with pytest.raises(InvalidInput, match="1 or more"):
         PresenceSampler(monitor=PresenceMonitor(), every_nth=0)
+
+
+def test_the_demo_clip_raises_one_absence_while_the_candidate_is_away() -> None:
+    """The committed demo video (real H.264 decoded by OpenCV) through the sampler, every 10th frame."""
+    from pathlib import Path
+
+    import cv2
+
+    from assessdesk.services.capture.democlip import AWAY, DEFAULT_OUTPUT
+
+    clip = Path(DEFAULT_OUTPUT)
+    assert clip.is_file(), f"the demo clip {clip} is part of the repository"
+    capture = cv2.VideoCapture(str(clip))
+    fps = capture.get(cv2.CAP_PROP_FPS)
+    events: list[PresenceEvent] = []
+    sampler = PresenceSampler(monitor=PresenceMonitor(PresenceSettings(absence_seconds=2.0)), every_nth=10,
+                              on_event=events.append)
+    sampler.start()
+    index = 0
+    try:
+        while index < 2000 and capture.grab():
+            if index % 10 == 0:  # retrieve (decode to BGR) only the frames the sampler keeps
+                ok, frame = capture.retrieve()
+                assert ok
+                before = sampler.stats.frames_detected
+                assert sampler.offer(frame, index / fps)
+                wait_for(lambda done=before: sampler.stats.frames_detected > done)
+            else:
+                sampler.offer(np.empty(0, np.uint8), index / fps)  # counted, never looked at
+            index += 1
+    finally:
+        capture.release()
+        flags = sampler.stop(finish_at_s=index / fps, timeout=5.0)
+    assert index == 540
+    [flag] = flags
+    # The portrait slides out between AWAY[0] and AWAY[1] and back between AWAY[2] and AWAY[3].
+    assert flag.kind is FlagKind.FACE_ABSENT
+    assert AWAY[0] <= flag.started_s <= AWAY[1]
+    assert flag.started_s + 2.0 < flag.raised_s <= flag.started_s + 2.0 + 1 / 3 + 1e-6  # first sample past N
+    assert AWAY[2] <= flag.ended_s <= AWAY[3]
+    assert [e.name for e in events] == [RAISED, CLEARED]
