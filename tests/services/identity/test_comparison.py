@@ -145,3 +145,15 @@ def test_models_are_found_without_importing_the_package_or_pkg_resources() -> No
             "print(sorted(n for n in ('face_recognition_models', 'pkg_resources') if n in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_without_dlib_auto_falls_back_and_compares() -> None:
+    # A fresh interpreter where `import dlib` fails, as on a station installed without the [face] extra.
+    code = ("import sys; sys.modules['dlib'] = None\n"
+            "import cv2, skimage.data\n"
+            "from assessdesk.services.identity import compare_photos\n"
+            "a = cv2.cvtColor(skimage.data.astronaut(), cv2.COLOR_RGB2BGR)\n"
+            "r = compare_photos(a, cv2.convertScaleAbs(a, alpha=0.6))\n"
+            "print(r.fallback, r.match, r.note)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.strip() == "True True dlib unavailable: dlib is not installed"
