@@ -96,7 +96,7 @@ def test_an_approver_who_took_part_can_neither_approve_nor_reject(ctx, people, p
 def test_sign_off_is_blocked_until_the_evidence_verifies(ctx, people) -> None:
     never_signed = pending_attempt(ctx, people, seal=False)
     review = approval.review(ctx, actor=people.approver, attempt_id=never_signed)
-    assert not review.can_approve and any("no manifest digest" in b for b in review.blockers)
+    assert not review.can_approve and any("never sealed" in b for b in review.blockers)
     with pytest.raises(approval.SignOffBlocked):
         approval.approve(ctx, actor=people.approver, attempt_id=never_signed)
 

@@ -257,6 +257,7 @@ class Ui_ApprovalPage(object):
 
         self.main_layout.addWidget(self.status_label)
 
+        self.main_layout.setStretch(1, 1)
 #if QT_CONFIG(shortcut)
         self.queue_label.setBuddy(self.queue_table)
         self.reason_label.setBuddy(self.reason_edit)

@@ -123,6 +123,7 @@ class Ui_CredentialsPage(object):
 
         self.main_layout.addWidget(self.status_label)
 
+        self.main_layout.setStretch(2, 1)
 #if QT_CONFIG(shortcut)
         self.candidate_label.setBuddy(self.candidate_combo)
 #endif // QT_CONFIG(shortcut)

@@ -46,6 +46,8 @@ class ApprovalsPage(QWidget):
         ui.queue_table.horizontalHeader().setStretchLastSection(True)
         ui.marks_table.horizontalHeader().setStretchLastSection(True)
         ui.main_splitter.setStretchFactor(1, 2)
+        ui.main_splitter.setSizes([440, 700])
+        ui.queue_table.verticalHeader().setVisible(False)
         self._playback_available = importlib.util.find_spec("assessdesk.gui.pages.playback") is not None
         self._update_buttons()
 
@@ -142,7 +144,8 @@ class ApprovalsPage(QWidget):
         score = f"{identity.score:.2f}" if identity.score is not None else "not used"
         override = f"<br>Override reason: {html.escape(identity.override_reason)}" if identity.override_reason else ""
         ui.identity_label.setText(
-            f"<b>{decision}</b> by the proctor at {identity.decided_at[:16].replace('T', ' ')}.<br>"
+            f"<b>{decision}</b> by {html.escape(identity.decided_by or 'the proctor')} at "
+            f"{identity.decided_at[:16].replace('T', ' ')}.<br>"
             f"Face similarity (an aid, not the decision): {score}"
             f"{' (' + html.escape(identity.method) + ')' if identity.method else ''}.{override}")
         store, env = self._env.ctx.evidence_store(), self._env

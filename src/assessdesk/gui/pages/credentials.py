@@ -39,6 +39,7 @@ class CredentialsPage(QWidget):
         ui.export_pdf_button.clicked.connect(lambda: self._export("pdf"))
         ui.revoke_button.clicked.connect(self._on_revoke_button_clicked)
         ui.credentials_table.horizontalHeader().setStretchLastSection(True)
+        ui.credentials_table.verticalHeader().setVisible(False)
         ui.revoke_button.setVisible(can(env.user.roles, "credential.revoke"))
         self._update_buttons()
 
@@ -54,7 +55,7 @@ class CredentialsPage(QWidget):
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(ALL, None)
-        for candidate_id, name in dict((r.candidate_id, r.candidate_name) for r in rows).items():
+        for candidate_id, name in {r.candidate_id: r.candidate_name for r in rows}.items():
             combo.addItem(name, candidate_id)
         combo.setCurrentIndex(max(0, combo.findText(current)))
         combo.blockSignals(False)

@@ -71,7 +71,8 @@ def check_sealed_evidence(ctx: StationContext, sealed: Mapping[str, Any] | None,
     manifest_id = sealed.get("manifest_id")
     if not _SHA256.match(digest):
         return EvidenceCheck(True, manifest_id, None, sealed_at, 0,
-                             ("the sealing record names no manifest digest",))
+                             (("the sealing record names no signed manifest, so this evidence was never sealed by a "
+                             "recording station"),))
     store = ctx.evidence_store()
     problems: list[str] = []
     try:

@@ -41,7 +41,7 @@ class IdentityCheck:
     method: str | None
     score: float | None  # the face similarity the proctor saw, if any
     photos: dict[str, str]  # kind -> sha256 in the evidence store
-    decided_by: str
+    decided_by: str  # the proctor's display name
     decided_at: str
 
 
@@ -156,16 +156,18 @@ def _deciding(session: Session, attempt_id: str, sheets: list[SheetView]) -> She
     return None
 
 
-def _identity(events: list[AuthoredEvent]) -> IdentityCheck | None:
+def _identity(events: list[AuthoredEvent], names: dict[str, str]) -> IdentityCheck | None:
     decided = [e for e in events if e.event_type in ("identity.verified", "identity.failed")]
     if not decided:
         return None
     e = decided[-1]
+    decision = e.payload.get("decision") or ("verified" if e.event_type == "identity.verified" else "not_verified")
     comparison = e.payload.get("comparison") or {}
     score = comparison.get("score", comparison.get("similarity")) if isinstance(comparison, dict) else None
-    return IdentityCheck(str(e.payload.get("decision", "")), str(e.payload.get("override_reason", "")),
+    return IdentityCheck(str(decision), str(e.payload.get("override_reason", "")),
                          e.payload.get("method"), float(score) if isinstance(score, int | float) else None,
-                         dict(e.payload.get("photos") or {}), e.author_user or "", e.occurred_at)
+                         dict(e.payload.get("photos") or {}), names.get(e.author_user or "", e.author_user or ""),
+                         e.occurred_at)
 
 
 def _marks(events: list[AuthoredEvent]) -> list[TimelineMark]:
@@ -255,6 +257,6 @@ def gather(ctx: StationContext, attempt_id: str) -> IssuanceInputs:
         assessors=frozenset(s.assessor_id for s in sheets if s.role in ("first", "second", "rescore")),
         moderators=frozenset(s.assessor_id for s in sheets if s.role == "moderation")
         | frozenset(e.author_user for e in events if e.event_type.startswith("scoring.moderation") and e.author_user))
-    return IssuanceInputs(attempt, sitting, assessed_on, standards, problem, _identity(events), evidence,
+    return IssuanceInputs(attempt, sitting, assessed_on, standards, problem, _identity(events, names), evidence,
                           tuple(_marks(events)), tuple(sheets), deciding, participants, tuple(certifications),
                           missing, tuple(events))
