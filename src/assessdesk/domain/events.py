@@ -21,6 +21,9 @@ AUTHOR_KINDS: dict[str, str] = {
     "roster": "registry",
     "user": "registry",
     "certification": "registry",
+    # Exercises, their results, station certifications and drift alerts (issue 6); benchmark sheets are
+    # `scoring.calibration_sheet_submitted` events of the assessor's scoring station.
+    "calibration": "lead_assessor_station",
 }
 
 

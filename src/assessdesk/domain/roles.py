@@ -53,6 +53,10 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "scoring.moderate": frozenset({Role.LEAD_ASSESSOR}),
     "scoring.rescore": frozenset({Role.LEAD_ASSESSOR}),
     "outcomes.result_slip": frozenset({Role.PROCTOR, Role.ASSESSOR, Role.LEAD_ASSESSOR, Role.ADMIN}),
+    # Calibration (issue 6): lead assessors run exercises and watch drift; assessors see their own standing,
+    # approvers and admins the certifications behind a sheet (benchmark sheets are scored under scoring.score).
+    "calibration.view": frozenset({Role.ASSESSOR, Role.LEAD_ASSESSOR, Role.APPROVER, Role.ADMIN}),
+    "calibration.manage": frozenset({Role.LEAD_ASSESSOR}),
 }
 
 
