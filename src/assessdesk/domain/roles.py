@@ -53,6 +53,13 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "scoring.moderate": frozenset({Role.LEAD_ASSESSOR}),
     "scoring.rescore": frozenset({Role.LEAD_ASSESSOR}),
     "outcomes.result_slip": frozenset({Role.PROCTOR, Role.ASSESSOR, Role.LEAD_ASSESSOR, Role.ADMIN}),
+    # Sync and retention (issue 8): anyone may look and press "Sync now" (a work-site proctor must be able to);
+    # deciding a conflict, enrolling the station and purging evidence are an admin's (conflicts also a lead's).
+    "sync.view": _ALL,
+    "sync.run": _ALL,
+    "sync.resolve_conflict": frozenset({Role.ADMIN, Role.LEAD_ASSESSOR}),
+    "station.enrol": frozenset({Role.ADMIN}),
+    "retention.purge": frozenset({Role.ADMIN}),
     # Calibration (issue 6): lead assessors run exercises and watch drift; assessors see their own standing,
     # approvers and admins the certifications behind a sheet (benchmark sheets are scored under scoring.score).
     "calibration.view": frozenset({Role.ASSESSOR, Role.LEAD_ASSESSOR, Role.APPROVER, Role.ADMIN}),

@@ -20,6 +20,7 @@ from assessdesk.storage import sync as repo
 
 CHUNK_SIZE = 4 * 2**20  # tus chunks; a cut re-sends at most this much
 PREFIX = "ev:"  # sync_state keys "ev:<first 37 hex of sha256>" (the key column holds 40 characters)
+PRESENCE_SLICE = 5000  # protocol.evidence.PresenceQuery takes at most this many
 EVIDENCE_LISTS = ("items", "files", "segments")  # the same places the registry reads hashes from
 
 
@@ -102,6 +103,14 @@ def mark_present(ctx: StationContext, blobs: Iterable[Blob]) -> None:
 def save_url(ctx: StationContext, blob: Blob, url: str) -> None:
     """Kept before any byte is sent, so a restarted station resumes the same upload from the registry's offset."""
     _remember(ctx, [blob], present=False, url=url)
+
+
+def present_of(client: Any, hashes: list[str]) -> set[str]:
+    """The registry's verified subset of `hashes`, asked in slices the presence query accepts (io lane)."""
+    out: set[str] = set()
+    for start in range(0, len(hashes), PRESENCE_SLICE):
+        out |= client.evidence_present(hashes[start:start + PRESENCE_SLICE])
+    return out
 
 
 def plaintext_size(ctx: StationContext, sha256: str) -> int:

@@ -1,0 +1,126 @@
+"""Helpers for sync tests: a real registry served on 127.0.0.1 in a thread, station profiles enrolled with it, and
+a little offline work recorded through the station's own services."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assessdesk.domain.clock import Clock, FixedClock
+from assessdesk.domain.roles import Role
+
+PASSWORD = "correct-horse-1"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class RegistryServer:
+    """uvicorn serving a real registry (its own SQLite and blob store) in a thread; stop() then start() again."""
+
+    def __init__(self, data_dir: Path, *, clock: Clock | None = None, port: int | None = None) -> None:
+        from assessdesk.registry.context import open_registry
+
+        self.registry = open_registry(data_dir=data_dir, clock=clock)
+        self.port = port or free_port()
+        self._server: Any = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> RegistryServer:
+        import uvicorn
+
+        from assessdesk.registry.app import create_app
+
+        config = uvicorn.Config(create_app(self.registry), host="127.0.0.1", port=self.port, log_level="warning",
+                                lifespan="off", timeout_graceful_shutdown=2)
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise RuntimeError("registry server did not start")
+            time.sleep(0.01)
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None and self._thread is not None:
+            self._server.should_exit = True
+            self._thread.join(10)
+            self._server = None
+
+    def code(self, *kinds: str) -> str:
+        from assessdesk.registry.stations.service import issue_code
+
+        return issue_code(self.registry, kinds=frozenset(kinds) if kinds else None)
+
+    def close(self) -> None:
+        self.stop()
+        self.registry.close()
+
+
+@dataclass
+class Station:
+    ctx: Any
+    admin: Any
+
+    def user(self, username: str, *roles: Role) -> Any:
+        from assessdesk.services.auth import sign_in
+        from assessdesk.services.users import create_user
+
+        create_user(self.ctx, actor=self.admin, username=username, display_name=username.title(),
+                    password=PASSWORD, roles=list(roles))
+        return sign_in(self.ctx, username=username, password=PASSWORD)
+
+
+def make_station(path: Path, name: str, clock: Clock | None = None) -> Station:
+    from assessdesk.services.auth import sign_in
+    from assessdesk.services.secrets import keyring_available
+    from assessdesk.services.station import create_profile
+
+    ctx = create_profile(path, station_name=name, admin_username="admin", admin_display_name="Ada Admin",
+                         admin_password=PASSWORD, clock=clock or FixedClock(), demo=not keyring_available())
+    return Station(ctx, sign_in(ctx, username="admin", password=PASSWORD))
+
+
+def enrol(station: Station, server: RegistryServer, *kinds: str) -> Any:
+    from assessdesk.services.sync.enrolment import DEFAULT_KINDS, enrol as do_enrol
+
+    kinds = kinds or DEFAULT_KINDS
+    return do_enrol(station.ctx, actor=station.admin, url=server.url, code=server.code(*kinds), kinds=kinds)
+
+
+def offline_attempt(station: Station, proctor: Any, *, candidate_id: str | None = None) -> str:
+    """Schedule, check in, consent, photo, identity, start, incident, end: all offline, through the services."""
+    from assessdesk.domain.ids import new_id
+    from assessdesk.domain.schedule import Candidate, Sitting
+    from assessdesk.services import attempts, checkin, proctoring
+    from assessdesk.storage import schedule
+
+    ctx = station.ctx
+    sitting = Sitting(new_id(), "Forklift practical", "Work site 7", "2026-01-05", "09:00")
+    with ctx.uow(proctor.id) as uow:
+        schedule.add_sitting(uow.session, sitting)
+        if candidate_id is None:
+            candidate_id = schedule.add_candidate(uow.session, Candidate(new_id(), "Łukasz", "Nowak", "C-1")).id
+    attempt_id = attempts.schedule_attempt(ctx, actor=proctor, sitting_id=sitting.id, candidate_id=candidate_id,
+                                           credential_id="LOG-FORK-CRED", rubric_ref="LOG-FORK-RUBRIC@1")
+    checkin.check_in(ctx, actor=proctor, attempt_id=attempt_id)
+    checkin.record_consent(ctx, actor=proctor, attempt_id=attempt_id, recording=True, face_comparison=False)
+    checkin.add_photo(ctx, actor=proctor, attempt_id=attempt_id, kind="id_photo", image_bytes=b"\x89PNG" + b"x" * 5000)
+    checkin.decide_identity(ctx, actor=proctor, attempt_id=attempt_id, decision="verified")
+    proctoring.start(ctx, actor=proctor, attempt_id=attempt_id)
+    proctoring.log_incident(ctx, actor=proctor, attempt_id=attempt_id, code="equipment_failure", note="horn stuck, replaced")
+    proctoring.end(ctx, actor=proctor, attempt_id=attempt_id)
+    return attempt_id
