@@ -65,6 +65,11 @@ def build_demo_profile(path: Path, *, clock: Clock | None = None) -> StationCont
     from assessdesk.services.evidence.demo_recording import add_recorded_attempt
 
     add_recorded_attempt(ctx, candidate_id=candidates[0].id, on=today)  # sealed evidence from the sample clip
+    from assessdesk.services.calibration.demo import add_demo_calibration
+
+    with ctx.db.session() as s:  # certified before anyone scores a live sheet (the certification gate)
+        people = {n: users_repo.by_username(s, n)[0] for n in ("lead", "assessor", "assessor2")}  # type: ignore[index]
+    add_demo_calibration(ctx, people=people)  # a closed and an open exercise; registry certifications
     from assessdesk.services.issuance.demo import add_demo_credentials
 
     add_demo_credentials(ctx, candidates={c.external_id: c.id for c in candidates}, on=today)  # one revoked

@@ -221,6 +221,7 @@ def close_exercise(ctx: StationContext, *, actor: User, exercise_id: str) -> Clo
                 continue
             uow.record(entity_type="certification", entity_id=new_id(), event_type=records.CERTIFIED,
                        payload={"user_id": r.assessor_id, "rubric_ref": exercise.rubric_ref,
+                                "rubric_id": exercise.rubric_id,
                                 "valid_from": today.isoformat(), "valid_until": valid_until.isoformat(),
                                 "exercise_id": exercise.id,
                                 "basis": {"exact": r.figures.exact, "adjacent": r.figures.adjacent,

@@ -24,6 +24,10 @@ from assessdesk.domain.errors import NotFound
 from assessdesk.domain.scoring import ScoreSheet, sheet_from_body
 from assessdesk.storage.tables import EventRow
 
+# The author the registry writes on the events it authors (registry.authoring.REGISTRY_AUTHOR); a
+# `certification.*` event from anyone else is not a registry certification and does not count.
+REGISTRY_AUTHOR = "registry"
+
 # Event types (family "calibration" is authored by a lead assessor's station; benchmark sheets are score-sheet
 # events of the assessor's scoring station; "certification" events come from the registry).
 EXERCISE_CREATED = "calibration.exercise_created"
@@ -155,6 +159,8 @@ def certification_records(session: Session) -> list[CertificationRecord]:
                  entity_type="certification")
     records: dict[str, CertificationRecord] = {}
     for r in rows:
+        if r.event_type in (REGISTRY_GRANTED, REGISTRY_REVOKED) and r.author_station != REGISTRY_AUTHOR:
+            continue
         p = json.loads(r.payload_json)
         if r.event_type in (CERTIFIED, REGISTRY_GRANTED):
             ref = str(p.get("rubric_ref", ""))
