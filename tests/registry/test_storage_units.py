@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from assessdesk.registry import db
 from assessdesk.registry.context import Registry
 from assessdesk.registry.evidence.frames import FRAME_SIZE, FrameError, FrameWriter, plain_length, read_range
-from assessdesk.registry.sync.hashing import canonical_hash
+from assessdesk.registry.sync.hashing import canonical_hash, event_hash_from_json
 from assessdesk.registry.tables import metadata
 from assessdesk.trust.canonical import content_hash
 
@@ -78,6 +79,24 @@ def test_the_fast_event_hash_always_equals_rfc8785(value: dict) -> None:
             canonical_hash(value)
         return
     assert canonical_hash(value) == expected
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.dictionaries(st.text(max_size=8), json_values, max_size=6), st.text(min_size=1, max_size=10))
+def test_the_spliced_event_hash_equals_rfc8785_of_the_whole_event(payload: dict, entity_id: str) -> None:
+    raw = {"event_id": "e-1", "entity_type": "attempt", "entity_id": entity_id, "event_type": "attempt.started",
+           "payload": payload, "author_station": "s", "occurred_at": "2026-01-05T09:00:00.000Z",
+           "content_hash": "0" * 64}
+    expected_body = {k: v for k, v in raw.items() if k != "content_hash"}
+    expected_body.update(author_user=None, base_version=0, supersedes=None)
+    try:
+        expected = content_hash(expected_body)
+    except ValueError:
+        with pytest.raises(ValueError):
+            event_hash_from_json(raw)
+        return
+    digest, payload_text = event_hash_from_json(raw)
+    assert digest == expected and json.loads(payload_text) == payload
 
 
 def test_hash_fast_path_edge_cases() -> None:

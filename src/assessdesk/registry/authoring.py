@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from assessdesk.domain.ids import new_id
 from assessdesk.protocol.events import WireEvent, event_content_hash
-from assessdesk.registry.db import lock_for_push
+from assessdesk.registry.db import bulk_insert, lock_for_push
 from assessdesk.registry.sync.push import allocate_seqs, event_row
 from assessdesk.registry.sync.routing import broadcast
 from assessdesk.registry.tables import events
@@ -40,7 +40,7 @@ def append(conn: sa.Connection, drafts: list[Draft], *, now: str, author_user: s
         return []
     lock_for_push(conn)
     seqs = allocate_seqs(conn, len(built))
-    conn.execute(events.insert(), [event_row(e, seq=s, attempt_id=None, now=now) for e, s in zip(built, seqs,
-                                                                                                  strict=True)])
+    bulk_insert(conn, events, [event_row(e, seq=s, attempt_id=None, now=now)
+                               for e, s in zip(built, seqs, strict=True)])
     broadcast(conn, seqs)
     return [e.model_copy(update={"server_seq": s}) for e, s in zip(built, seqs, strict=True)]

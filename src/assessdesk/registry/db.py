@@ -130,3 +130,15 @@ def _in_list_default(element: _InList, compiler: Any, **kw: Any) -> str:
 
 def in_list(column: sa.ColumnElement, values: list[str]) -> sa.ColumnElement[bool]:
     return _InList(column, list(values))
+
+
+def bulk_insert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT many rows straight through the driver's executemany. SQLAlchemy's per-row parameter processing
+    cost more than SQLite itself on the push path; every value here is already a plain str/int/bool/None."""
+    if not rows:
+        return
+    names = list(rows[0])
+    style = "%({})s" if conn.dialect.name == "postgresql" else ":{}"
+    sql = (f"INSERT INTO {table.name} ({', '.join(names)}) "
+           f"VALUES ({', '.join(style.format(n) for n in names)})")
+    conn.exec_driver_sql(sql, rows)

@@ -19,7 +19,7 @@ class PartialWriter(Protocol):
     length: int
 
     def write(self, data: bytes | bytearray | memoryview) -> None: ...
-    def close(self) -> None: ...
+    def close(self, *, sync: bool = True) -> None: ...
 
 
 class BlobStore(Protocol):
@@ -82,6 +82,8 @@ class EncryptedFileBlobStore:
         if target.exists():
             source.unlink(missing_ok=True)
             return
+        with source.open("rb") as handle:
+            os.fsync(handle.fileno())  # PATCHes skip fsync; the finished blob is made durable once, here
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(source, target)
         dir_fd = os.open(target.parent, os.O_RDONLY)

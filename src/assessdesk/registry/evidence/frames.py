@@ -94,26 +94,41 @@ class FrameWriter:
         except InvalidTag:
             raise FrameError(f"frame {index} fails its integrity check") from None
 
-    def _write_frame(self, data: bytes | bytearray) -> None:
+    def _write_frame(self, data: bytes | bytearray | memoryview) -> None:
         nonce = os.urandom(NONCE_SIZE)
-        self._fh.write(nonce + self._aead.encrypt(nonce, bytes(data), _aad(self._file_id, self._index)))
+        self._fh.write(nonce)
+        self._fh.write(self._aead.encrypt(nonce, data, _aad(self._file_id, self._index)))
 
     def write(self, data: bytes | bytearray | memoryview) -> None:
-        self._tail += data
-        self.length += len(data)
-        while len(self._tail) >= FRAME_SIZE:
-            self._write_frame(self._tail[:FRAME_SIZE])
-            del self._tail[:FRAME_SIZE]
+        view = memoryview(data)
+        self.length += len(view)
+        if self._tail:  # top up the short frame first
+            room = FRAME_SIZE - len(self._tail)
+            self._tail += view[:room]
+            view = view[room:]
+            if len(self._tail) < FRAME_SIZE:
+                return
+            self._write_frame(self._tail)
+            self._tail = bytearray()
             self._index += 1
+        while len(view) >= FRAME_SIZE:  # whole frames straight from the caller's buffer, no copy
+            self._write_frame(view[:FRAME_SIZE])
+            view = view[FRAME_SIZE:]
+            self._index += 1
+        self._tail += view
 
-    def close(self) -> None:
-        """Write the short tail frame (if any) and fsync; the next writer re-opens that frame."""
+    def close(self, *, sync: bool = True) -> None:
+        """Write the short tail frame (if any); fsync when `sync`. The next writer re-opens that frame.
+
+        Without fsync a crash can only lose a suffix: the offset is read back from the file, and a torn last
+        frame fails its tag and is dropped, so the client simply re-sends from the shorter offset."""
         if self._fh.closed:
             return
         if self._tail:
             self._write_frame(self._tail)
         self._fh.flush()
-        os.fsync(self._fh.fileno())
+        if sync:
+            os.fsync(self._fh.fileno())
         self._fh.close()
 
 

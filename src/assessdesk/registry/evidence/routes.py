@@ -71,10 +71,10 @@ async def put(request: Request, registry: RegistryDep, station: CurrentStation,
             digest.update(piece)
             size += len(piece)
     except ClientDisconnect:
-        writer.close()
+        writer.close(sync=False)
         registry.blobs.discard_partial(upload_id)
         return Response(status_code=400)
-    writer.close()
+    writer.close(sync=False)  # promote() fsyncs the finished blob
     if digest.hexdigest() != sha256:
         registry.blobs.discard_partial(upload_id)
         raise ApiError(422, "sha256_mismatch", "The file does not match the sha256 in its address; "

@@ -40,18 +40,26 @@ _DEFAULTS = (("author_user", None), ("base_version", 0), ("supersedes", None))
 _UNHASHED = ("content_hash", "server_seq")
 
 
-def event_hash_from_json(raw: dict[str, Any]) -> str:
-    """The content hash of an event exactly as it was received (a JSON object from a strictly validated push:
-    no field was coerced), with absent optional fields at their defaults."""
+def event_hash_from_json(raw: dict[str, Any]) -> tuple[str, str]:
+    """(content hash, payload JSON text) of an event exactly as received (a strictly validated push: no field was
+    coerced), absent optional fields at their defaults. The payload is encoded once and spliced into the body."""
     body = {k: v for k, v in raw.items() if k not in _UNHASHED}
     for key, default in _DEFAULTS:
         body.setdefault(key, default)
-    # Only the payload is free-form; the other fields are validated strings, and an integer base_version.
-    if _plain(body["payload"]) and -_SAFE_INT <= body["base_version"] <= _SAFE_INT:
-        text = _dumps(body)
-        if text.isascii():
-            return hashlib.sha256(text.encode()).hexdigest()
-    return content_hash(body)
+    payload = body["payload"]
+    # Only the payload is free-form; the other fields are validated strings and an integer base_version.
+    if _plain(payload) and -_SAFE_INT <= body["base_version"] <= _SAFE_INT:
+        payload_text = _dumps(payload)
+        body["payload"] = 0
+        frame = _dumps(body)
+        # Keys are sorted and always present, so the payload sits between occurred_at and supersedes; quotes
+        # inside strings are escaped, so this exact text can only be the structural one.
+        marker = ',"payload":0,"supersedes":'
+        if payload_text.isascii() and frame.isascii() and frame.count(marker) == 1:
+            text = frame.replace(marker, f',"payload":{payload_text},"supersedes":')
+            return hashlib.sha256(text.encode()).hexdigest(), payload_text
+        body["payload"] = payload
+    return content_hash(body), json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
 
 
 def canonical_hash(body: dict[str, Any]) -> str:

@@ -31,8 +31,9 @@ def rejected(event_id: str, reason: RejectReason, detail: str) -> RecordResult:
 Incoming = tuple[WireEvent, dict[str, Any]]  # the validated event and the JSON object it was read from
 
 
-def precheck(station: Station, event: WireEvent, raw: dict[str, Any]) -> RecordResult | None:
-    """Checks that need no database: authorship, station kind, content hash, timestamp. None when it passes."""
+def precheck(station: Station, event: WireEvent, raw: dict[str, Any]) -> RecordResult | str:
+    """Checks that need no database: authorship, station kind, content hash, timestamp. The payload's JSON text
+    (to store) when it passes, else the rejection."""
     if event.author_station != station.station_id:
         return rejected(event.event_id, RejectReason.WRONG_AUTHOR,
                         f"author_station is {event.author_station!r} but this station is {station.station_id!r}")
@@ -45,7 +46,7 @@ def precheck(station: Station, event: WireEvent, raw: dict[str, Any]) -> RecordR
                         f"'{family}' events are authored by a {kind}; this station is "
                         f"{', '.join(sorted(station.kinds))}")
     try:
-        computed = event_hash_from_json(raw)
+        computed, payload_text = event_hash_from_json(raw)
     except (ValueError, TypeError, OverflowError) as exc:  # e.g. an integer RFC 8785 cannot represent
         return rejected(event.event_id, RejectReason.MALFORMED, f"the event cannot be canonicalised: {exc}")
     if computed != event.content_hash:
@@ -57,7 +58,7 @@ def precheck(station: Station, event: WireEvent, raw: dict[str, Any]) -> RecordR
         parse_iso(event.occurred_at)
     except ValueError:
         return rejected(event.event_id, RejectReason.MALFORMED, "occurred_at is not an ISO 8601 timestamp")
-    return None
+    return payload_text
 
 
 def to_wire(row: Any) -> WireEvent:
@@ -74,9 +75,11 @@ def allocate_seqs(conn: sa.Connection, count: int) -> list[int]:
     return list(range(top + 1, top + 1 + count))
 
 
-def event_row(event: WireEvent, *, seq: int, attempt_id: str | None, now: str) -> dict[str, Any]:
-    return {"server_seq": seq, "event_id": event.event_id, "entity_type": event.entity_type, "entity_id": event.entity_id,
-            "event_type": event.event_type, "payload": json.dumps(event.payload, separators=(",", ":")),
+def event_row(event: WireEvent, *, seq: int, attempt_id: str | None, now: str,
+              payload_text: str | None = None) -> dict[str, Any]:
+    return {"server_seq": seq, "event_id": event.event_id, "entity_type": event.entity_type,
+            "entity_id": event.entity_id, "event_type": event.event_type,
+            "payload": payload_text if payload_text is not None else json.dumps(event.payload, separators=(",", ":")),
             "author_station": event.author_station, "author_user": event.author_user,
             "occurred_at": event.occurred_at, "base_version": event.base_version, "supersedes": event.supersedes,
             "content_hash": event.content_hash, "attempt_id": attempt_id, "received_at": now}
@@ -117,26 +120,26 @@ def store_batch(registry: Registry, *, station: Station, idempotency_key: str, r
                 records: list[Incoming | RecordResult]) -> list[RecordResult]:
     """Per-record results, in order, for a batch whose records are parsed events or early rejections."""
     results: list[RecordResult | None] = [None] * len(records)
-    checked: list[tuple[int, WireEvent]] = []
+    checked: list[tuple[int, WireEvent, str]] = []
     for index, item in enumerate(records):
         if isinstance(item, RecordResult):
             results[index] = item
             continue
-        problem = precheck(station, *item)
-        if problem is None:
-            checked.append((index, item[0]))
+        outcome = precheck(station, *item)
+        if isinstance(outcome, str):
+            checked.append((index, item[0], outcome))
         else:
-            results[index] = problem
+            results[index] = outcome
     now = registry.now()
     with db.write_transaction(registry.engine) as conn:
         db.lock_for_push(conn)
         _check_batch_key(conn, station_id=station.station_id, key=idempotency_key, request_hash=request_hash,
                          records=len(records), now=now)
-        ids = list({e.event_id for _, e in checked})
+        ids = list({e.event_id for _, e, _ in checked})
         known = {r.event_id: r for r in conn.execute(
             sa.select(events.c.event_id, events.c.content_hash, events.c.server_seq)
             .where(db.in_list(events.c.event_id, ids)))} if ids else {}
-        targets = list({e.supersedes for _, e in checked if e.supersedes})
+        targets = list({e.supersedes for _, e, _ in checked if e.supersedes})
         target_rows: dict[str, tuple[str, str]] = {}
         successor: dict[str, str] = {}
         if targets:
@@ -152,7 +155,7 @@ def store_batch(registry: Registry, *, station: Station, idempotency_key: str, r
         in_batch: dict[str, int] = {}  # event id -> position in rows
         in_batch_replays: list[tuple[int, int]] = []
         found_conflicts: list[_Conflict] = []
-        for index, event in checked:
+        for index, event, payload_text in checked:
             prior = known.get(event.event_id)
             if prior is not None:
                 if prior.content_hash == event.content_hash:
@@ -188,14 +191,14 @@ def store_batch(registry: Registry, *, station: Station, idempotency_key: str, r
             attempt_id = attempt_of(event.entity_type, event.entity_id, event.payload)
             in_batch[event.event_id] = len(rows)
             target_rows[event.event_id] = (event.entity_type, event.entity_id)  # later edits in this batch
-            rows.append(event_row(event, seq=0, attempt_id=attempt_id, now=now))
+            rows.append(event_row(event, seq=0, attempt_id=attempt_id, now=now, payload_text=payload_text))
             accepted.append((index, event, attempt_id))
 
         seqs = allocate_seqs(conn, len(rows))
         if rows:
             for row, seq in zip(rows, seqs, strict=True):
                 row["server_seq"] = seq
-            conn.execute(events.insert(), rows)
+            db.bulk_insert(conn, events, rows)
         for (index, event, _), seq in zip(accepted, seqs, strict=True):
             results[index] = RecordResult(event_id=event.event_id, status=RecordStatus.ACKNOWLEDGED, server_seq=seq)
         for index, position in in_batch_replays:

@@ -22,6 +22,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from assessdesk.protocol.events import WireEvent
+from assessdesk.registry import db
 from assessdesk.registry.stations.service import stations_of_kind
 from assessdesk.registry.tables import attempt_routes, candidates, events, expected_evidence, feed
 
@@ -92,10 +93,8 @@ def route_stored(conn: sa.Connection, *, stored: list[tuple[int, WireEvent, str 
             route_rows.append({"attempt_id": attempt_id, "station_id": station_id, "added_at": now})
             feed_rows.extend({"server_seq": seq, "station_id": station_id}
                              for seq, author in history if author != station_id)
-    if route_rows:
-        conn.execute(attempt_routes.insert(), route_rows)
-    if feed_rows:
-        conn.execute(feed.insert(), feed_rows)
+    db.bulk_insert(conn, attempt_routes, route_rows)
+    db.bulk_insert(conn, feed, feed_rows)
 
 
 def broadcast(conn: sa.Connection, seqs: list[int]) -> None:

@@ -21,7 +21,7 @@ from assessdesk.domain.users import User
 from assessdesk.protocol.sync import PullResponse
 from assessdesk.services.authz import requires
 from assessdesk.services.station import StationContext
-from assessdesk.services.sync import apply, evidence, push, state
+from assessdesk.services.sync import apply, evidence, push, routing, state
 
 MAX_PULL_PAGES = 10_000
 MAX_PUSH_BATCHES = 10_000
@@ -108,7 +108,11 @@ def _run(ctx: StationContext, client: Any, config: state.SyncConfig, report: Syn
     registry_now = yield io(client.server_time, "asking the registry's time")
     report.clock_skew_s = state.skew_seconds(local=ctx.clock.now(), registry=registry_now)
 
-    names = yield io(lambda: _station_names(client), "reading the station list")
+    document = yield io(lambda: _trusted_list(client, config), "reading the station list")
+    names: dict[str, str] = {}
+    if document is not None:
+        yield db(lambda: routing.remember_stations(ctx, document), "keeping the station list")
+        names = {s["station_id"]: s["name"] for s in document["list"]["stations"]}
     cursor = yield db(lambda: _cursor(ctx), "reading the cursor")
     for _ in range(MAX_PULL_PAGES):
         page: PullResponse = yield io(lambda c=cursor: client.pull(c, limit=PULL_LIMIT), "pulling")
@@ -149,12 +153,23 @@ def _cursor(ctx: StationContext) -> int:
         return int(repo.get_state(s).get("cursor", "0"))
 
 
-def _station_names(client: Any) -> dict[str, str]:
+def _trusted_list(client: Any, config: state.SyncConfig) -> dict[str, Any] | None:
+    """The registry's signed station list, or None when it cannot be read or its signature does not verify
+    against the registry key pinned at enrolment (routing choices then wait for the next sync)."""
+    from assessdesk.trust.canonical import canonical_json
+    from assessdesk.trust.keys import unb64, verify_signature
+
     try:
         doc = client.trusted_keys()
-        return {s["station_id"]: s["name"] for s in doc["list"]["stations"]}
-    except (DomainError, KeyError, TypeError):
-        return {}
+        signature = unb64(doc["signature"]["value"])
+        body = doc["list"]
+        if config.registry_public_key and not verify_signature(unb64(config.registry_public_key), signature,
+                                                               canonical_json(body)):
+            return None
+        body["stations"] = [s for s in body["stations"] if s.get("station_id") and s.get("name")]
+        return doc
+    except (DomainError, KeyError, TypeError, ValueError):
+        return None
 
 
 def _upload(ctx: StationContext, client: Any, report: SyncReport) -> Generator[Step, Any, None]:

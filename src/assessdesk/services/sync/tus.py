@@ -7,6 +7,7 @@ import base64
 import hashlib
 import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,14 +90,24 @@ class TusUploader:
             if on_url:
                 on_url(upload_url)
         started, sent, retries = offset, 0, 0
-        with path.open("rb") as handle:
+        # The next chunk is read and hashed on a helper thread while the current one is on the wire (hashlib
+        # releases the GIL), so checksums cost no wall time.
+        with path.open("rb") as handle, ThreadPoolExecutor(max_workers=1) as helper:
+            def prepare(at: int) -> tuple[int, bytes, str]:
+                handle.seek(at)
+                chunk = handle.read(self.chunk_size)
+                return at, chunk, base64.b64encode(hashlib.new(self._checksum, chunk).digest()).decode()
+
+            upcoming = helper.submit(prepare, offset)
             # Bounded: every pass either advances the offset or spends one of the few retries.
             for _ in range(size // max(self.chunk_size, 1) + 2 + MAX_CHUNK_RETRIES):
                 if offset >= size:
                     break
-                handle.seek(offset)
-                chunk = handle.read(self.chunk_size)
-                digest = base64.b64encode(hashlib.new(self._checksum, chunk).digest()).decode()
+                at, chunk, digest = upcoming.result()
+                if at != offset:
+                    at, chunk, digest = prepare(offset)
+                if offset + len(chunk) < size:
+                    upcoming = helper.submit(prepare, offset + len(chunk))
                 sent += len(chunk)
                 try:
                     response = self._tus("PATCH", upload_url, content=chunk, headers={
