@@ -37,7 +37,7 @@ class ApprovalsPage(QWidget):
         self._queue: list[QueueEntry] = []
         self._review: ApprovalReview | None = None
         ui = self._ui
-        ui.refresh_button.clicked.connect(self.refresh)
+        ui.refresh_button.clicked.connect(lambda: self.refresh())
         ui.queue_table.itemSelectionChanged.connect(self._on_queue_table_selection_changed)
         ui.approve_button.clicked.connect(self._on_approve_button_clicked)
         ui.reject_button.clicked.connect(self._on_reject_button_clicked)
@@ -53,12 +53,14 @@ class ApprovalsPage(QWidget):
 
     # ------------------------------------------------------------------------------------------------ queue
 
-    def refresh(self) -> None:
+    def refresh(self, note: str = "") -> None:
+        """Reload the queue; `note` (the outcome of the last decision) stays on screen above the count."""
         env = self._env
-        self._say("Loading the approval queue…")
-        env.runner.db(lambda: approval.approval_queue(env.ctx, actor=env.user), self._show_queue)
+        self._say(note or "Loading the approval queue…")
+        env.runner.db(lambda: approval.approval_queue(env.ctx, actor=env.user),
+                      lambda entries: self._show_queue(entries, note))
 
-    def _show_queue(self, entries: list[QueueEntry]) -> None:
+    def _show_queue(self, entries: list[QueueEntry], note: str = "") -> None:
         selected = self._review.inputs.attempt.id if self._review else None
         self._queue = entries
         table = self._ui.queue_table
@@ -68,7 +70,8 @@ class ApprovalsPage(QWidget):
             for col, text in enumerate(cells):
                 table.setItem(row, col, QTableWidgetItem(text))
         table.resizeColumnsToContents()
-        self._say(f"{len(entries)} attempt(s) wait for sign-off." if entries else "Nothing waits for sign-off.")
+        count = f"{len(entries)} attempt(s) wait for sign-off." if entries else "Nothing waits for sign-off."
+        self._say(f"{note}<br>{count}" if note else count)
         ids = [e.attempt_id for e in entries]
         if selected in ids:
             table.selectRow(ids.index(selected))
@@ -240,9 +243,9 @@ class ApprovalsPage(QWidget):
 
     def _approved(self, record) -> None:  # type: ignore[no-untyped-def]
         self._review = None
-        self._say(f"<b style='color:{GOOD}'>Issued</b> {html.escape(record.achievement_name)} to "
-                  f"{html.escape(record.candidate_name)} ({record.credential_id}). It is listed under Credentials.")
-        self.refresh()
+        self.refresh(f"<b style='color:{GOOD}'>Issued</b> {html.escape(record.achievement_name)} to "
+                     f"{html.escape(record.candidate_name)} ({record.credential_id}). It is listed under "
+                     "Credentials.")
 
     def _on_reject_button_clicked(self) -> None:
         review, env, ui = self._review, self._env, self._ui
@@ -257,8 +260,7 @@ class ApprovalsPage(QWidget):
         self._ui.reason_edit.clear()
         self._review = None
         outcome = "sent back to moderation" if state.value == "in_moderation" else "rejected; the attempt has ended"
-        self._say(f"The attempt was {outcome}.")
-        self.refresh()
+        self.refresh(f"The attempt was {outcome}.")
 
     def _failed(self, error: BaseException) -> None:
         """A refusal (blocked, separation of duties) reads best beside the buttons; anything else is a real error."""

@@ -31,7 +31,7 @@ class CredentialsPage(QWidget):
         self._all: list[IssuedCredential] = []
         self._shown: list[IssuedCredential] = []
         ui = self._ui
-        ui.refresh_button.clicked.connect(self.refresh)
+        ui.refresh_button.clicked.connect(lambda: self.refresh())
         ui.candidate_combo.currentIndexChanged.connect(lambda _i: self._fill_table())
         ui.credentials_table.itemSelectionChanged.connect(self._on_credentials_table_selection_changed)
         ui.verify_button.clicked.connect(self._on_verify_button_clicked)
@@ -43,12 +43,13 @@ class CredentialsPage(QWidget):
         ui.revoke_button.setVisible(can(env.user.roles, "credential.revoke"))
         self._update_buttons()
 
-    def refresh(self) -> None:
+    def refresh(self, note: str = "") -> None:
+        """Reload the list; `note` (the outcome of the last action) stays on screen above the count."""
         env = self._env
-        self._say("Loading credentials…")
-        env.runner.db(lambda: records.list_credentials(env.ctx, actor=env.user), self._show)
+        self._say(note or "Loading credentials…")
+        env.runner.db(lambda: records.list_credentials(env.ctx, actor=env.user), lambda rows: self._show(rows, note))
 
-    def _show(self, rows: list[IssuedCredential]) -> None:
+    def _show(self, rows: list[IssuedCredential], note: str = "") -> None:
         self._all = rows
         combo = self._ui.candidate_combo
         current = combo.currentText()
@@ -61,8 +62,9 @@ class CredentialsPage(QWidget):
         combo.blockSignals(False)
         self._fill_table()
         revoked = sum(1 for r in rows if r.revoked_at)
-        self._say(f"{len(rows)} credential(s) on this station, {revoked} revoked." if rows
-                  else "No credentials have been issued on this station yet.")
+        count = (f"{len(rows)} credential(s) on this station, {revoked} revoked." if rows
+                 else "No credentials have been issued on this station yet.")
+        self._say(f"{note}<br>{count}" if note else count)
 
     def _fill_table(self) -> None:
         wanted = self._ui.candidate_combo.currentData()
@@ -143,7 +145,7 @@ class CredentialsPage(QWidget):
             return
         env.runner.db(lambda: records.revoke(env.ctx, actor=env.user, credential_id=record.credential_id,
                                              reason=reason),
-                      lambda r: (self._say(f"Revoked {html.escape(r.credential_id)}."), self.refresh()),
+                      lambda r: self.refresh(f"<b style='color:{BAD}'>Revoked</b> {html.escape(r.credential_id)}."),
                       self._failed)
 
     def _failed(self, error: BaseException) -> None:
