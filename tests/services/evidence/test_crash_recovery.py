@@ -24,7 +24,7 @@ from assessdesk.services.evidence.verify import verify_package
 from assessdesk.storage import schedule
 from assessdesk.trust.envelope import EncryptingWriter
 
-from .conftest import PROCTOR_PASSWORD  # noqa: TID252 - the fixtures' own constant
+from .conftest import PROCTOR_PASSWORD
 
 SCRIPT = Path(__file__).with_name("crash_attempt.py")
 

@@ -16,7 +16,10 @@ from assessdesk.services.evidence import records
 from assessdesk.services.evidence.artifacts import add_artifact
 from assessdesk.services.evidence.playback import attempt_playback
 from assessdesk.services.evidence.session import (
-    AttemptRecording, RecordingCallbacks, RecordingNotReady, RecordingOptions,
+    AttemptRecording,
+    RecordingCallbacks,
+    RecordingNotReady,
+    RecordingOptions,
 )
 from assessdesk.services.recording import FfmpegH264Encoder, OpenCvEncoder
 from assessdesk.storage import schedule

@@ -209,7 +209,7 @@ def test_missing_and_unexpected_files_are_named(package) -> None:
 def test_cli_verify_reports_kinds_and_exit_codes(package, tmp_path: Path, capsys) -> None:
     from assessdesk.cli import main
 
-    files, keys, folder = package
+    files, _keys, folder = package
     keys_file = folder.parent / "keys.json"
     keys_file.write_text((folder / "trusted-keys.json").read_text())
     assert main(["evidence", "verify", str(folder), "--trusted-keys", str(keys_file)]) == 0

@@ -35,6 +35,7 @@ PAGES: list[PageSpec] = [
     PageSpec("standards", "Standards library", "standards.view", "assessdesk.gui.pages.standards:StandardsPage"),
     PageSpec("approvals", "Approvals", "issuance.review", "assessdesk.gui.pages.approvals:ApprovalsPage"),
     PageSpec("credentials", "Credentials", "credential.view", "assessdesk.gui.pages.credentials:CredentialsPage"),
+    PageSpec("playback", "Evidence playback", "evidence.view", "assessdesk.gui.pages.playback:PlaybackPage"),
 ]
 
 
