@@ -46,7 +46,7 @@ class ApprovalsPage(QWidget):
         ui.queue_table.horizontalHeader().setStretchLastSection(True)
         ui.marks_table.horizontalHeader().setStretchLastSection(True)
         ui.main_splitter.setStretchFactor(1, 2)
-        ui.main_splitter.setSizes([440, 700])
+        ui.main_splitter.setSizes([400, 740])
         ui.queue_table.verticalHeader().setVisible(False)
         self._playback_available = importlib.util.find_spec("assessdesk.gui.pages.playback") is not None
         self._update_buttons()
