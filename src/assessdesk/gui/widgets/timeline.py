@@ -43,12 +43,12 @@ class TimelineWidget(QWidget):
 
     def sizeHint(self):
         hint = super().sizeHint()
-        hint.setHeight(self.fontMetrics().height() * 4)
+        hint.setHeight(self.fontMetrics().height() * 5)
         return hint
 
     def minimumSizeHint(self):
         hint = super().minimumSizeHint()
-        hint.setHeight(self.fontMetrics().height() * 4)
+        hint.setHeight(self.fontMetrics().height() * 5)
         hint.setWidth(200)
         return hint
 
@@ -103,17 +103,29 @@ class TimelineWidget(QWidget):
                 best, best_d = mark, d
         return best if best_d <= HIT_PX else None
 
+    def _merged_spans(self) -> list[tuple[float, float]]:
+        """Segments back to back (a frame interval apart) drawn as one bar: only real gaps should show."""
+        merged: list[tuple[float, float]] = []
+        for start, end in sorted(self._spans):
+            if merged and start - merged[-1][1] <= 0.25:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
+
     # -- painting -------------------------------------------------------------------------------------------
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         track = self._track()
-        p.fillRect(track, QColor("#ecf0f1"))
+        p.setPen(QPen(QColor("#7f8c8d"), 1))
+        p.setBrush(QColor("#fdfefe"))
+        p.drawRect(track)
         p.setPen(Qt.PenStyle.NoPen)
-        for start, end in self._spans:  # recorded video; what is left pale is time without video
+        for start, end in self._merged_spans():  # recorded video; what is left pale is time without video
             p.fillRect(QRectF(self.x_of(start), track.top() + track.height() * 0.35,
-                              max(1.0, self.x_of(end) - self.x_of(start)), track.height() * 0.3), QColor("#95a5a6"))
+                              max(1.0, self.x_of(end) - self.x_of(start)), track.height() * 0.3), QColor("#5d6d7e"))
         for mark in self._marks:
             if mark.end_s is not None and mark.kind in ("pause", "presence"):
                 colour = QColor(COLOURS.get(mark.kind, QColor("black")))

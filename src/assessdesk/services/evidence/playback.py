@@ -165,7 +165,7 @@ def timeline_marks(manifest: dict[str, Any], events: list[dict[str, Any]] = ()) 
     for p in manifest.get("pauses", []):
         if p.get("video_time_s") is not None:
             marks.append(TimelineMark("pause", float(p["video_time_s"]), p.get("resumed_video_time_s"),
-                                      f"Paused: {p.get('reason', '')}".strip()))
+                                      p.get("reason") or "Clock paused"))
     for f in manifest.get("presence_flags", []):
         text = "No face visible" if f["kind"] == "face_absent" else f"{f.get('faces', 2)} faces visible"
         marks.append(TimelineMark("presence", float(f["started_s"]), f.get("ended_s"), text))
