@@ -149,7 +149,7 @@ def test_an_unplugged_camera_reads_as_lost_after_a_short_silence() -> None:
 
 def test_list_cameras_keeps_those_that_deliver_a_frame() -> None:
     drivers = {0: FakeCapture(native=(320, 240)), 1: FakeCapture(opened=False), 2: FakeCapture(frames=0)}
-    found = list_cameras(max_index=3, capture_factory=lambda i: drivers[i])
+    found = list_cameras(max_index=3, first_frame_timeout_s=0.1, capture_factory=lambda i: drivers[i])
     assert [(c.index, c.size) for c in found] == [(0, (320, 240))]
 
 

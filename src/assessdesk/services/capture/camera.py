@@ -123,7 +123,8 @@ class CameraInfo:
     fps: float
 
 
-def list_cameras(*, max_index: int = 6, capture_factory: CaptureFactory = default_capture) -> list[CameraInfo]:
+def list_cameras(*, max_index: int = 6, first_frame_timeout_s: float = 2.0,
+                 capture_factory: CaptureFactory = default_capture) -> list[CameraInfo]:
     """Cameras that open and deliver a frame, probing indexes 0..max_index-1 (on Linux only those with a device)."""
     found = []
     for index in range(max_index):
@@ -131,7 +132,7 @@ def list_cameras(*, max_index: int = 6, capture_factory: CaptureFactory = defaul
         if capture_factory is default_capture and sys.platform.startswith("linux") \
                 and not Path(f"/dev/video{index}").exists():
             continue
-        source = CameraSource(index, first_frame_timeout_s=2.0, capture_factory=capture_factory)
+        source = CameraSource(index, first_frame_timeout_s=first_frame_timeout_s, capture_factory=capture_factory)
         try:
             source.open()
         except CameraUnavailable:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import functools
 import os
+import queue
 import shutil
 import subprocess
 import threading
@@ -28,6 +29,8 @@ DEFAULT_PRESET = "superfast"
 DEFAULT_TUNE = "zerolatency"
 DEFAULT_CRF = 23
 STALL_SECONDS = 10.0  # an encoder that takes no input for this long is considered hung
+AUDIO_WAIT_S = 0.3  # how long a frame may wait for sound before silence is fed in
+AUDIO_FILL_S = 0.5  # how much silence at a time
 
 
 class EncoderFailed(DomainError):
@@ -101,8 +104,11 @@ def _probe_ffmpeg(path: str) -> str | None:
 class _FfmpegSession:
     """One ffmpeg process: raw BGR frames in on stdin, MPEG-TS out on stdout, copied into the sink by a pump thread."""
 
-    def __init__(self, argv: list[str], sink: BinaryWriter, *, audio_fd: tuple[int, int] | None = None) -> None:
+    def __init__(self, argv: list[str], sink: BinaryWriter, *, audio_fd: tuple[int, int] | None = None,
+                 audio: AudioFormat | None = None) -> None:
         self._sink = sink
+        self._audio_format = audio
+        self.silence_injected = 0  # samples of silence the watchdog fed in so a stalled microphone stalls nothing
         self._stderr: collections.deque[str] = collections.deque(maxlen=20)
         self._pump_error: BaseException | None = None
         self._audio_w: int | None = None
@@ -115,8 +121,15 @@ class _FfmpegSession:
         finally:
             if audio_fd:
                 os.close(audio_fd[0])  # the child has its copy of the read end
+        # Sound has its own feeding thread: ffmpeg opens and reads its inputs independently (at start-up it
+        # waits for sound before it takes more than a few frames), so one thread feeding both would deadlock.
+        self._audio_queue: queue.Queue[np.ndarray | None] = queue.Queue(maxsize=200)
+        self.audio_refused = 0  # samples refused because ffmpeg stopped taking sound
+        self._audio_feeder: threading.Thread | None = None
         if audio_fd:
             self._audio_w = audio_fd[1]
+            self._audio_feeder = threading.Thread(target=self._feed_audio, name="ffmpeg-audio", daemon=True)
+            self._audio_feeder.start()
         self._busy_since = 0.0  # when the write in progress began (0: none), for the watchdog
         self._done = threading.Event()
         self._watchdog = threading.Thread(target=self._watch, name="ffmpeg-watchdog", daemon=True)
@@ -137,14 +150,31 @@ class _FfmpegSession:
             self._proc.kill()
 
     def _watch(self) -> None:
-        # A write into ffmpeg that never returns would hang the recorder (and stop() with it): past the limit
+        # ffmpeg reads its inputs in step: when the sound falls behind the video by more than ~0.1 s it stops
+        # taking frames until sound comes. A live microphone catches up within a chunk; a stalled or silent one
+        # never does, so after a short wait silence is fed in (counted, and noted in the segment's manifest).
+        # A write that still never returns would hang the recorder (and stop() with it): past STALL_SECONDS
         # the encoder is killed, the write fails, and the recording stops with an error the proctor sees.
-        while not self._done.wait(1.0):
+        last_fill = 0.0
+        while not self._done.wait(0.1):
             since = self._busy_since
-            if since and time.monotonic() - since > STALL_SECONDS:
+            now = time.monotonic()
+            if not since:
+                continue
+            if now - since > STALL_SECONDS:
                 self._stderr.append(f"no progress for {STALL_SECONDS:.0f} s: encoder stopped")
                 self._proc.kill()
                 return
+            fmt = self._audio_format
+            if fmt is not None and self._audio_w is not None and now - since > AUDIO_WAIT_S \
+                    and now - last_fill > AUDIO_WAIT_S:
+                gap = int(AUDIO_FILL_S * fmt.sample_rate)
+                try:
+                    self._audio_queue.put_nowait(np.zeros((gap, fmt.channels), np.int16))
+                    self.silence_injected += gap
+                    last_fill = now
+                except queue.Full:
+                    pass
 
     def _drain_stderr(self) -> None:
         assert self._proc.stderr is not None
@@ -168,20 +198,33 @@ class _FfmpegSession:
     def write_audio(self, samples: np.ndarray) -> None:
         if self._audio_w is None:
             return
-        data = memoryview(np.ascontiguousarray(samples, dtype=np.int16)).cast("B")
-        self._busy_since = time.monotonic()
         try:
-            while data:
-                data = data[os.write(self._audio_w, data):]
-        except OSError as exc:
-            raise self._failure(f"it stopped taking sound: {exc}") from exc
+            self._audio_queue.put_nowait(np.ascontiguousarray(samples, dtype=np.int16))
+        except queue.Full:  # ffmpeg has stopped reading sound: the video must not wait for it
+            self.audio_refused += int(samples.shape[0])
+
+    def _feed_audio(self) -> None:
+        assert self._audio_w is not None
+        fd = self._audio_w
+        try:
+            while (chunk := self._audio_queue.get()) is not None:
+                data = memoryview(chunk).cast("B")
+                while data:
+                    data = data[os.write(fd, data):]
+        except OSError:
+            self._stderr.append("the encoder stopped taking sound")
         finally:
-            self._busy_since = 0.0
+            os.close(fd)
 
     def _close_audio(self) -> None:
-        if self._audio_w is not None:
-            os.close(self._audio_w)
+        if self._audio_w is not None and self._audio_feeder is not None:
             self._audio_w = None
+            while True:  # make room for the end marker even if ffmpeg stopped reading
+                try:
+                    self._audio_queue.put_nowait(None)
+                    break
+                except queue.Full:
+                    self._audio_queue.get_nowait()
 
     def finish(self, timeout: float = 60.0) -> None:
         assert self._proc.stdin is not None
@@ -199,6 +242,8 @@ class _FfmpegSession:
         self._done.set()
         self._pump.join(timeout=timeout)
         self._errs.join(timeout=5)
+        if self._audio_feeder is not None:
+            self._audio_feeder.join(timeout=5)
         if self._pump_error is not None:
             raise self._failure(f"the segment could not be written: {self._pump_error}") from self._pump_error
         if code != 0:
@@ -261,7 +306,7 @@ class FfmpegH264Encoder:
         pipe = os.pipe() if audio else None
         try:
             argv = self.argv(size=size, fps=fps, audio=audio, audio_pipe=pipe[0] if pipe else 3)
-            return _FfmpegSession(argv, sink, audio_fd=pipe)
+            return _FfmpegSession(argv, sink, audio_fd=pipe, audio=audio)
         except OSError as exc:
             if pipe:
                 os.close(pipe[1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import json
 import logging
 import os
@@ -63,9 +64,8 @@ class _Open:
     last_wall: float = 0.0
     count: int = 0
     marks: list[str] = field(default_factory=list)
-    audio_samples: int = 0   # written into this segment, real or silence
-    silence_samples: int = 0  # inserted because the sound lagged the video
-    dropped_samples: int = 0  # refused because the sound ran far ahead of the video
+    audio_samples: int = 0   # of sound handed to this segment's encoder
+
 
 
 class SegmentedRecorder:
@@ -111,6 +111,8 @@ class SegmentedRecorder:
         self._frames_written = 0
         self._pending_marks: list[str] = []  # marks made before the first segment opened
         self._marks_lock = threading.Lock()
+        self._audio_lock = threading.Lock()
+        self._pending_audio: collections.deque[np.ndarray] = collections.deque()
         self._closer_queue: queue.Queue[tuple[_Open, str, float] | None] = queue.Queue()
         self._closer = threading.Thread(target=self._close_loop, name="segment-closer", daemon=True)
         self._closer.start()
@@ -162,7 +164,17 @@ class SegmentedRecorder:
         arrives while no segment is open (before the first frame, while the camera is lost) is not kept."""
         if not self.recording or self.audio is None:
             return False
-        self._frames.put(("audio", samples, timestamp))
+        # Straight to the encoder's own sound feeder, never queued behind frames: ffmpeg may be waiting for sound
+        # before it takes the frame the writer thread is blocked on. Between segments, sound waits (up to 1 s).
+        with self._audio_lock:
+            seg = self._current
+            if seg is not None:
+                seg.session.write_audio(samples)
+                seg.audio_samples += int(samples.shape[0])
+            else:
+                self._pending_audio.append(samples)
+                while sum(len(a) for a in self._pending_audio) > self.audio.sample_rate:
+                    self._pending_audio.popleft()
         return True
 
     def close_segment(self, reason: str) -> None:
@@ -177,9 +189,6 @@ class SegmentedRecorder:
                 with self._lock:
                     if what == "frame":
                         self._write_now(*item[1:])
-                    elif what == "audio":
-                        if self._current is not None and self.recording:
-                            self._write_audio_now(self._current, item[1])
                     elif what == "mark":
                         self._pending_marks.append(str(item[1]))
                         if self._current is not None:
@@ -224,36 +233,9 @@ class SegmentedRecorder:
                 return False
             seg.frames.write(f"{seg.count}\t{timestamp:.6f}\t{wall:.6f}\n")
             seg.count += 1
-            if self.audio is not None:
-                self._keep_audio_up(seg)
             seg.last_ts, seg.last_wall = timestamp, wall
             self._frames_written += 1
             return True
-
-    # ffmpeg reads its two inputs in step: sound far behind the video (a stalled microphone) makes it stop
-    # taking frames, sound far ahead makes it stop taking sound. Either would hang the recording, so the sound
-    # track is held within these bounds of the video clock: silence fills a gap, a surplus is refused.
-    _AUDIO_LAG_S = 0.3
-    _AUDIO_LEAD_S = 1.0
-
-    def _write_audio_now(self, seg: _Open, samples: np.ndarray) -> None:
-        assert self.audio is not None
-        n = int(samples.shape[0])
-        ceiling = (seg.count / self.fps + self._AUDIO_LEAD_S) * self.audio.sample_rate
-        if seg.audio_samples + n > ceiling:
-            seg.dropped_samples += n
-            return
-        seg.session.write_audio(samples)
-        seg.audio_samples += n
-
-    def _keep_audio_up(self, seg: _Open) -> None:
-        assert self.audio is not None
-        floor = int((seg.count / self.fps - self._AUDIO_LAG_S) * self.audio.sample_rate)
-        if seg.audio_samples < floor:
-            gap = floor - seg.audio_samples
-            seg.session.write_audio(np.zeros((gap, self.audio.channels), np.int16))
-            seg.audio_samples += gap
-            seg.silence_samples += gap
 
     def mark(self, kind: str, payload: dict[str, Any] | None = None) -> Marker:
         """Store a marker at the current video time (recording goes on: a pause is a marker, not a gap).
@@ -344,9 +326,15 @@ class SegmentedRecorder:
             self._stop_with("error", exc if isinstance(exc, EncoderFailed)
                             else EncoderFailed(f"The segment file could not be created: {exc}"))
             return None
-        self._current = _Open(index=index, path=path, size=size, session=session, sink=sink, frames=frames,
-                              first_ts=timestamp, first_wall=wall, marks=list(self._pending_marks))
+        opened = _Open(index=index, path=path, size=size, session=session, sink=sink, frames=frames,
+                       first_ts=timestamp, first_wall=wall, marks=list(self._pending_marks))
         self._pending_marks.clear()
+        with self._audio_lock:
+            while self._pending_audio:
+                samples = self._pending_audio.popleft()
+                session.write_audio(samples)
+                opened.audio_samples += int(samples.shape[0])
+            self._current = opened
         return self._current
 
     def _audio_json(self) -> dict[str, Any] | None:
@@ -355,7 +343,8 @@ class SegmentedRecorder:
         return {"codec": "aac", "sample_rate": self.audio.sample_rate, "channels": self.audio.channels}
 
     def _hand_off(self, reason: str, *, error: str = "") -> None:
-        seg, self._current = self._current, None
+        with self._audio_lock:
+            seg, self._current = self._current, None
         assert seg is not None
         if error:
             seg.marks.append(f"error: {error}")
@@ -402,9 +391,11 @@ class SegmentedRecorder:
         audio = self._audio_json()
         if audio is not None and self.audio is not None:
             rate = self.audio.sample_rate
-            audio.update({"seconds": round(seg.audio_samples / rate, 3),
-                          "silence_inserted_s": round(seg.silence_samples / rate, 3),
-                          "dropped_s": round(seg.dropped_samples / rate, 3)})
+            silence = int(getattr(seg.session, "silence_injected", 0))
+            refused = int(getattr(seg.session, "audio_refused", 0))
+            audio.update({"seconds": round((seg.audio_samples + silence - refused) / rate, 3),
+                          "silence_inserted_s": round(silence / rate, 3),
+                          "dropped_s": round(refused / rate, 3)})
         data.update({"manifest_version": MANIFEST_VERSION, "state": "closed", "width": seg.size[0],
                      "height": seg.size[1], "fps": self.fps, "audio": audio})
         write_json_atomic(manifest_path(self.directory, seg.index), data)
