@@ -36,6 +36,7 @@ PAGES: list[PageSpec] = [
     PageSpec("approvals", "Approvals", "issuance.review", "assessdesk.gui.pages.approvals:ApprovalsPage"),
     PageSpec("credentials", "Credentials", "credential.view", "assessdesk.gui.pages.credentials:CredentialsPage"),
     PageSpec("playback", "Evidence playback", "evidence.view", "assessdesk.gui.pages.playback:PlaybackPage"),
+    PageSpec("calibration", "Calibration", "calibration.view", "assessdesk.gui.pages.calibration:CalibrationPage"),
 ]
 
 

@@ -97,9 +97,10 @@ def _rows(session: Session, today: date, user_ids: set[str] | None) -> list[Cert
 
 @requires("calibration.view")
 def certification_list(ctx: StationContext, *, actor: User) -> list[CertificationRow]:
-    """Lead assessors and admins: everyone's certifications; anyone else: their own, one line per rubric."""
+    """Lead assessors, approvers and admins: everyone's certifications; an assessor: their own, one line per
+    rubric (including the rubrics they were never certified for)."""
     today = ctx.clock.now().date()
-    everyone = can(actor.roles, "calibration.manage") or can(actor.roles, "users.list")
+    everyone = can(actor.roles, "calibration.manage") or not can(actor.roles, "scoring.score")
     with ctx.db.session() as s:
         rows = _rows(s, today, None if everyone else {actor.id})
         if not everyone:

@@ -26,8 +26,8 @@ FORKLIFT_REFERENCE = [
     {"FL-1": 0, "FL-2": 1, "FL-3": 0, "FL-4": 1, "FL-5": 2, "FL-6": 0},
 ]
 # How each demo assessor departs from the reference (criterion -> levels added), so the charts show a spread.
-DEPARTURES = {"assessor": {(1, "FL-3"): 1},
-              "assessor2": {(0, "FL-5"): 1, (2, "FL-1"): 1, (3, "FL-4"): -1}}
+DEPARTURES = {"assessor": {(1, "FL-3"): -1},
+              "assessor2": {(0, "FL-5"): 1, (2, "FL-1"): 1, (1, "FL-4"): 1}}
 REGISTRY_RUBRICS = ["RUB-CX-CALL@1", "RUB-DASHBOARD@1", "RUB-XFN-PROJECT@1"]
 
 
