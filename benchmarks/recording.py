@@ -53,9 +53,8 @@ class CameraLikeSource(SyntheticSource):
 
 def sealing_sink():
     try:
-        from assessdesk.services.recording.sinks import encrypting_sink_factory
-
         import assessdesk.trust.envelope  # noqa: F401 - only its presence is checked here
+        from assessdesk.services.recording.sinks import encrypting_sink_factory
     except ImportError:
         return open_file_sink, "off (assessdesk.trust.envelope not available)"
     return encrypting_sink_factory(kek=os.urandom(32), key_id="bench"), "on (AES-256-GCM envelope)"
@@ -87,7 +86,7 @@ def ffmpeg_alone(encoder: FfmpegH264Encoder, *, frames: int, size: tuple[int, in
     source = SyntheticSource(size=size, fps=fps, paced=False)
     argv = encoder.argv(size=size, fps=fps)
     cpu0 = cpu_seconds(resource.RUSAGE_CHILDREN)
-    proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE)  # noqa: S603
+    proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     assert proc.stdin is not None and proc.stdout is not None
     drain = threading.Thread(target=lambda: [None for _ in iter(lambda: proc.stdout.read(1 << 18), b"")])
     drain.start()
@@ -103,7 +102,7 @@ def _encode_h264(frames: list[np.ndarray], fps: float, crf: int, path: Path) -> 
     encoder = FfmpegH264Encoder(crf=crf)
     h, w = frames[0].shape[:2]
     with open(path, "wb") as out:
-        proc = subprocess.Popen(encoder.argv(size=(w, h), fps=fps), stdin=subprocess.PIPE,  # noqa: S603
+        proc = subprocess.Popen(encoder.argv(size=(w, h), fps=fps), stdin=subprocess.PIPE,
                                 stdout=out)
         assert proc.stdin is not None
         for frame in frames:
@@ -233,8 +232,7 @@ def main() -> int:
         big = work / "joined.bin"
         with open(big, "wb") as out:
             while big.stat().st_size < 256_000_000:  # at least 256 MB so start-up costs do not count
-                for s in segments:
-                    out.write(s.path.read_bytes())
+                out.writelines(s.path.read_bytes() for s in segments)
                 out.flush()
         hashing_vs_openssl(big)
         counters_ok = _spot_check(segments, run["sealing"])

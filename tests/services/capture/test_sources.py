@@ -9,8 +9,15 @@ import pytest
 
 from assessdesk.domain.errors import DomainError, InvalidInput
 from assessdesk.services.capture import (
-    CameraSource, CameraUnavailable, FrameSource, SourceLost, SyntheticSource, VideoFileSource, list_cameras,
-    open_source, read_counter,
+    CameraSource,
+    CameraUnavailable,
+    FrameSource,
+    SourceLost,
+    SyntheticSource,
+    VideoFileSource,
+    list_cameras,
+    open_source,
+    read_counter,
 )
 from assessdesk.services.recording import OpenCvEncoder, SegmentedRecorder
 
@@ -93,7 +100,7 @@ class FakeCapture:
         self.opened, self.native, self.frames, self.props = opened, native, frames, {}
         self.released = False
 
-    def isOpened(self) -> bool:  # noqa: N802 - cv2's name
+    def isOpened(self) -> bool:
         return self.opened
 
     def set(self, prop: int, value: float) -> bool:

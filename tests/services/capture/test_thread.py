@@ -9,8 +9,15 @@ from pathlib import Path
 import numpy as np
 
 from assessdesk.services.capture import (
-    CameraUnavailable, CaptureCallbacks, CaptureThread, FrameRead, LatestFrameBox, SourceLost, SyntheticSource,
-    VideoFileSource, read_counter,
+    CameraUnavailable,
+    CaptureCallbacks,
+    CaptureThread,
+    FrameRead,
+    LatestFrameBox,
+    SourceLost,
+    SyntheticSource,
+    VideoFileSource,
+    read_counter,
 )
 from assessdesk.services.recording import FfmpegH264Encoder, OpenCvEncoder, SegmentedRecorder, SegmentReader
 

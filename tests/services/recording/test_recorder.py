@@ -12,7 +12,13 @@ import pytest
 
 from assessdesk.services.capture import VideoFileSource, read_counter
 from assessdesk.services.recording import (
-    FfmpegH264Encoder, OpenCvEncoder, SegmentedRecorder, SegmentReader, choose_encoder, closed_segments,
+    EvidenceUnreadable,
+    FfmpegH264Encoder,
+    OpenCvEncoder,
+    SegmentedRecorder,
+    SegmentReader,
+    choose_encoder,
+    closed_segments,
 )
 from assessdesk.services.recording.segments import frames_path, read_frame_times
 
@@ -152,3 +158,30 @@ def test_ffmpeg_output_goes_only_through_the_sink(tmp_path: Path, record_synthet
     assert segments[0].media_sha256 == hashlib.sha256(plain).hexdigest()
     # nothing else in the folder holds media
     assert sorted(p.suffix for p in tmp_path.iterdir()) == [".json", ".ts", ".tsv"]
+
+
+def test_encrypted_segments_hold_no_plain_media_and_play_back_through_a_decrypting_opener(
+        tmp_path: Path, record_synthetic) -> None:
+    import os
+
+    from assessdesk.services.recording.sinks import encrypting_sink_factory
+    from assessdesk.trust.envelope import DecryptingReader
+
+    kek = os.urandom(32)
+    segments, source = record_synthetic(tmp_path, _h264(), frames=45, segment_seconds=1.0,
+                                        open_sink=encrypting_sink_factory(kek=kek, key_id="station-key-1"))
+    for seg in segments:
+        stored = seg.path.read_bytes()
+        assert stored.startswith(b"ADSKENV") and seg.sha256 == hashlib.sha256(stored).hexdigest()
+        assert seg.sha256 != seg.media_sha256
+        with open(seg.path, "rb") as f:
+            assert hashlib.sha256(DecryptingReader(f, kek).read()).hexdigest() == seg.media_sha256
+    with pytest.raises(EvidenceUnreadable):  # without the key, nothing plays
+        list(SegmentReader(segments))
+
+    reader = SegmentReader(segments, open_media=lambda path: DecryptingReader(open(path, "rb"), kek))  # noqa: SIM115
+    frames = list(reader)
+    assert [read_counter(f) for f in frames] == list(range(45))
+    assert min(cv2.PSNR(source.frame(i), f) for i, f in enumerate(frames)) > 28.0
+    assert read_counter(reader.read(40)) == 40 and read_counter(reader.read(3)) == 3  # random access too
+    reader.close()

@@ -5,7 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from assessdesk.services.recording import (
-    DiskSpaceLow, FfmpegH264Encoder, SegmentReader, check_space, closed_segments, estimate_bytes,
+    DiskSpaceLow,
+    FfmpegH264Encoder,
+    SegmentReader,
+    check_space,
+    closed_segments,
+    estimate_bytes,
 )
 
 

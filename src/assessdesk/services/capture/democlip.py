@@ -80,7 +80,7 @@ def build(output: Path, *, crf: int = 30) -> Path:
             "-crf", str(crf), "-pix_fmt", "yuv420p", "-g", str(FPS * 2), "-movflags", "+faststart",
             "-metadata", "comment=assessdesk demo clip; photograph: NASA (public domain) via scikit-image",
             str(output)]
-    proc = subprocess.Popen(argv, stdin=subprocess.PIPE)  # noqa: S603
+    proc = subprocess.Popen(argv, stdin=subprocess.PIPE)
     assert proc.stdin is not None
     for frame in frames(photo):
         proc.stdin.write(frame.tobytes())

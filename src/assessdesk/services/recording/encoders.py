@@ -113,7 +113,7 @@ class _FfmpegSession:
         self._pump_error: BaseException | None = None
         self._audio_w: int | None = None
         try:
-            self._proc = subprocess.Popen(  # noqa: S603 - argv built here from numbers and a known binary
+            self._proc = subprocess.Popen(
                 argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0,
                 pass_fds=(audio_fd[0],) if audio_fd else (),
                 # its own session: a Ctrl-C aimed at the app must not cut the encoder off before we flush it

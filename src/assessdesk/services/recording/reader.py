@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+import subprocess
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import cv2
 import numpy as np
 
 from assessdesk.domain.errors import DomainError
-from assessdesk.services.recording.segments import ClosedSegment, closed_segments, frames_path, read_frame_times
+from assessdesk.services.recording.encoders import default_ffmpeg_path
+from assessdesk.services.recording.segments import (
+    ClosedSegment,
+    closed_segments,
+    frames_path,
+    manifest_path,
+    read_frame_times,
+    read_manifest,
+)
 
 
 class EvidenceUnreadable(DomainError):
@@ -20,11 +31,69 @@ class EvidenceUnreadable(DomainError):
         super().__init__(message, hint="The file may be damaged or still encrypted; verify the evidence package.")
 
 
+MediaOpener = Callable[[Path], BinaryIO]
+
+
+class _PipeDecoder:
+    """cv2.VideoCapture's grab/read/release over bytes that never touch the disk in plain form: an opened
+    (e.g. decrypting) stream is fed to ffmpeg, which hands back raw BGR frames."""
+
+    def __init__(self, stream: BinaryIO, *, size: tuple[int, int], container: str) -> None:
+        self._stream = stream
+        self._frame_bytes = size[0] * size[1] * 3
+        self._shape = (size[1], size[0], 3)
+        ffmpeg = default_ffmpeg_path()
+        if not ffmpeg:
+            raise EvidenceUnreadable("ffmpeg is needed to play encrypted evidence and was not found.")
+        self._proc = subprocess.Popen(
+            [ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "error", "-f", container, "-i", "pipe:0",
+             "-map", "0:v:0", "-f", "rawvideo", "-pix_fmt", "bgr24", "pipe:1"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._feeder = threading.Thread(target=self._feed, name="decode-feed", daemon=True)
+        self._feeder.start()
+
+    def _feed(self) -> None:
+        assert self._proc.stdin is not None
+        try:
+            while chunk := self._stream.read(1 << 20):
+                self._proc.stdin.write(chunk)
+        except (OSError, ValueError):
+            pass  # the decoder was released early, or the stream failed: read() reports the shortfall
+        except DomainError:
+            pass  # a tampered envelope chunk: decoding stops there and read() reports it
+        finally:
+            try:
+                self._proc.stdin.close()
+            except OSError:
+                pass
+
+    def read(self) -> tuple[bool, np.ndarray | None]:
+        assert self._proc.stdout is not None
+        data = self._proc.stdout.read(self._frame_bytes)
+        if len(data) < self._frame_bytes:
+            return False, None
+        return True, np.frombuffer(data, np.uint8).reshape(self._shape).copy()
+
+    def grab(self) -> bool:
+        return self.read()[0]
+
+    def release(self) -> None:
+        self._proc.kill()
+        self._proc.wait(timeout=10)
+        self._feeder.join(timeout=5)
+        self._stream.close()
+
+
 class SegmentReader:
     """Random and sequential access over closed segments. Video time is seconds since the first frame of the
-    first segment, from the recorded frame timestamps (the clock markers use), so gaps (a lost camera) show."""
+    first segment, from the recorded frame timestamps (the clock markers use), so gaps (a lost camera) show.
 
-    def __init__(self, segments: Sequence[ClosedSegment]) -> None:
+    `open_media(path)` (optional) opens a stored segment for reading, e.g. decrypting it: its bytes are then
+    decoded through ffmpeg in memory rather than by OpenCV from the file.
+    """
+
+    def __init__(self, segments: Sequence[ClosedSegment], *, open_media: MediaOpener | None = None) -> None:
+        self._open_media = open_media
         self.segments = sorted(segments, key=lambda s: s.index)
         self._starts: list[int] = []
         self._times: list[float] = []
@@ -35,14 +104,14 @@ class SegmentReader:
             total += seg.frame_count
             self._times.extend(self._segment_times(seg, origin))
         self.frame_count = total
-        self._cap: cv2.VideoCapture | None = None
+        self._cap: Any = None  # a cv2.VideoCapture or a _PipeDecoder
         self._cap_segment = -1
         self._cap_next = 0
         self.position = 0  # the next frame step() returns
 
     @classmethod
-    def from_directory(cls, directory: Path) -> SegmentReader:
-        return cls(closed_segments(Path(directory)))
+    def from_directory(cls, directory: Path, *, open_media: MediaOpener | None = None) -> SegmentReader:
+        return cls(closed_segments(Path(directory)), open_media=open_media)
 
     @staticmethod
     def _segment_times(seg: ClosedSegment, origin: float) -> list[float]:
@@ -114,6 +183,15 @@ class SegmentReader:
     def _open(self, pos: int) -> None:
         self.close()
         path = self.segments[pos].path
+        if self._open_media is not None:
+            manifest = read_manifest(manifest_path(path.parent, self.segments[pos].index)) or {}
+            size = (int(manifest.get("width", 0)), int(manifest.get("height", 0)))
+            if not all(size):
+                raise EvidenceUnreadable(f"The manifest of {path.name} does not give the frame size.")
+            container = "mpegts" if path.suffix == ".ts" else "avi"
+            self._cap = _PipeDecoder(self._open_media(path), size=size, container=container)
+            self._cap_segment, self._cap_next = pos, 0
+            return
         cap = cv2.VideoCapture(str(path))
         if not cap.isOpened():
             raise EvidenceUnreadable(f"The video segment {path.name} cannot be opened.")

@@ -18,7 +18,13 @@ import numpy as np
 
 from assessdesk.services.recording.encoders import AudioFormat, Encoder, EncoderFailed, EncoderSession
 from assessdesk.services.recording.segments import (
-    MANIFEST_VERSION, ClosedSegment, frames_path, manifest_path, segment_indexes, segment_stem, wall_iso,
+    MANIFEST_VERSION,
+    ClosedSegment,
+    frames_path,
+    manifest_path,
+    segment_indexes,
+    segment_stem,
+    wall_iso,
     write_json_atomic,
 )
 from assessdesk.services.recording.sinks import CountingWriter, SinkFactory, open_file_sink, sha256_file

@@ -10,8 +10,15 @@ import cv2
 
 from assessdesk.services.recording.encoders import staging_path
 from assessdesk.services.recording.segments import (
-    MANIFEST_VERSION, ClosedSegment, frames_path, manifest_path, read_frame_times, read_manifest, segment_indexes,
-    wall_iso, write_json_atomic,
+    MANIFEST_VERSION,
+    ClosedSegment,
+    frames_path,
+    manifest_path,
+    read_frame_times,
+    read_manifest,
+    segment_indexes,
+    wall_iso,
+    write_json_atomic,
 )
 from assessdesk.services.recording.sinks import SinkFactory, open_file_sink, sha256_file
 
