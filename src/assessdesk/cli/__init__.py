@@ -13,8 +13,8 @@ from assessdesk.domain.errors import DomainError
 # Each name is a module in assessdesk.cli exposing `register(subparsers, parent)`; modules load only what they
 # need when their command runs, so `--help` stays fast.
 SUBCOMMAND_MODULES = (
-    "profile", "demo", "users", "audit", "selftest", "standards", "roster", "identity", "evidence",
-    "calibration", "credential", "sync", "camera",
+    "profile", "demo", "audit", "selftest", "standards", "session", "identity", "evidence",
+    "calibration", "credential", "issuer", "sync", "camera",
 )
 
 

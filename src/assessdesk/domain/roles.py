@@ -58,6 +58,7 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "sync.view": _ALL,
     "sync.run": _ALL,
     "sync.resolve_conflict": frozenset({Role.ADMIN, Role.LEAD_ASSESSOR}),
+    "sync.assign_scorer": frozenset({Role.PROCTOR, Role.ADMIN, Role.LEAD_ASSESSOR}),
     "station.enrol": frozenset({Role.ADMIN}),
     "retention.purge": frozenset({Role.ADMIN}),
     # Calibration (issue 6): lead assessors run exercises and watch drift; assessors see their own standing,

@@ -19,7 +19,10 @@ class SchemaTooNew(ConfigurationError):
     pass
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, *, immediate: bool = False) -> Engine:
+    """An engine on the station file. `immediate`: every transaction takes the write lock at BEGIN (units of work);
+    otherwise BEGIN is deferred, so reads never wait on a writer (WAL) and a read nested in another session of the
+    same thread cannot deadlock on its own lock."""
     engine = create_engine(f"sqlite:///{path}", future=True)
 
     @event.listens_for(engine, "connect")
@@ -35,7 +38,7 @@ def make_engine(path: Path) -> Engine:
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:  # type: ignore[no-untyped-def]
         # IMMEDIATE takes the write lock up front, so the audit chain's "read head, append" cannot interleave.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 
@@ -70,13 +73,21 @@ class Database:
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
+        self.write_engine = make_engine(path, immediate=True)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False)
 
     def session(self) -> Session:
+        """For reads (and small writes outside a unit of work); BEGIN is deferred."""
         return self._sessions()
+
+    def write_session(self) -> Session:
+        """For units of work: BEGIN IMMEDIATE, so appends to the audit chain are serialised."""
+        return self._write_sessions()
 
     def close(self) -> None:
         self.engine.dispose()
+        self.write_engine.dispose()
 
 
 def open_database(path: Path) -> Database:
@@ -94,5 +105,5 @@ def open_database(path: Path) -> Database:
         backup(path, found)
     engine = make_engine(path)
     if status is not SchemaStatus.CURRENT:
-        migrate(engine)
+        migrate(make_engine(path, immediate=True))
     return Database(path, engine)

@@ -56,7 +56,7 @@ class UnitOfWork:
 
 @contextmanager
 def unit_of_work(db: Database, *, station_id: str, actor: str | None, clock: Clock) -> Iterator[UnitOfWork]:
-    session = db.session()
+    session = db.write_session()
     try:
         with session.begin():
             yield UnitOfWork(session, station_id, actor, clock)

@@ -36,6 +36,11 @@ class Ui_HomePage(object):
 
         self.header_layout.addItem(self.header_spacer)
 
+        self.session_report_button = QPushButton(HomePage)
+        self.session_report_button.setObjectName(u"session_report_button")
+
+        self.header_layout.addWidget(self.session_report_button)
+
         self.refresh_button = QPushButton(HomePage)
         self.refresh_button.setObjectName(u"refresh_button")
 
@@ -65,6 +70,10 @@ class Ui_HomePage(object):
 
     def retranslateUi(self, HomePage):
         self.title_label.setText(QCoreApplication.translate("HomePage", u"<h2>Today</h2>", None))
+        self.session_report_button.setText(QCoreApplication.translate("HomePage", u"Session &report\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.session_report_button.setToolTip(QCoreApplication.translate("HomePage", u"The end-of-session report of the selected session (on screen and as PDF)", None))
+#endif // QT_CONFIG(tooltip)
         self.refresh_button.setText(QCoreApplication.translate("HomePage", u"&Refresh", None))
 #if QT_CONFIG(shortcut)
         self.refresh_button.setShortcut(QCoreApplication.translate("HomePage", u"F5", None))

@@ -43,7 +43,9 @@ class Ui_ScoringPage(object):
 
         self.queue_list = QListWidget(self.queue_panel)
         self.queue_list.setObjectName(u"queue_list")
-        self.queue_list.setMinimumSize(QSize(240, 0))
+        self.queue_list.setMinimumSize(QSize(200, 0))
+        self.queue_list.setMaximumSize(QSize(280, 16777215))
+        self.queue_list.setWordWrap(True)
 
         self.queue_layout.addWidget(self.queue_list)
 

@@ -72,19 +72,27 @@ class RubricGrid(QTableWidget):
         width = max(len(r.choices) for r in self._rows)
         self.clear()
         self.setRowCount(len(self._rows))
-        self.setColumnCount(width)
+        self.setColumnCount(width + 1)
         headings = [c.heading.split(" · ")[1] if " · " in c.heading else c.heading
                     for c in max(self._rows, key=lambda r: len(r.choices)).choices]
-        self.setHorizontalHeaderLabels(headings)
-        self.setVerticalHeaderLabels([r.title + (CRITICAL_MARK if r.critical else "") for r in self._rows])
+        self.setHorizontalHeaderLabels(["Criterion", *headings])
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(0, 230)
         for i, row in enumerate(self._rows):
+            title = QTableWidgetItem(row.title + (CRITICAL_MARK if row.critical else ""))
+            title.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = title.font()
+            font.setBold(True)
+            title.setFont(font)
+            self.setItem(i, 0, title)
             for j, choice in enumerate(row.choices):
                 item = QTableWidgetItem(f"{choice.heading}\n{choice.text}")
                 item.setToolTip(choice.text)
-                self.setItem(i, j, item)
-        self.verticalHeader().setMinimumWidth(220)
+                self.setItem(i, j + 1, item)
         if self._rows:
-            self.setCurrentCell(0, 0)
+            self.setCurrentCell(0, 1)
 
     def show_sheet(self, sheet: ScoreSheet) -> None:
         self._chosen = {}
@@ -115,8 +123,11 @@ class RubricGrid(QTableWidget):
             return self._choose(row, int(text), advance=True)
         if text in ("y", "n") and text.replace("y", "yes").replace("n", "no") in values:
             return self._choose(row, "yes" if text == "y" else "no", advance=True)
-        if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentColumn() < len(values):
-            return self._choose(row, values[self.currentColumn()], advance=False)
+        column = self.currentColumn() - 1
+        if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter) and 0 <= column < len(values):
+            return self._choose(row, values[column], advance=False)
+        if key == Qt.Key.Key_Left and column <= 0:
+            return  # the criterion column is not a level
         super().keyPressEvent(event)
 
     def _choose(self, row: int, value: int | str, *, advance: bool) -> None:
@@ -125,7 +136,7 @@ class RubricGrid(QTableWidget):
         criterion = self._rows[row].id
         self._chosen[criterion] = value
         self._paint()
-        column = [c.value for c in self._rows[row].choices].index(value)
+        column = [c.value for c in self._rows[row].choices].index(value) + 1
         self.setCurrentCell(row, column)
         self.sig_choice_made.emit(criterion, value)
         if advance and row + 1 < len(self._rows):
@@ -135,7 +146,7 @@ class RubricGrid(QTableWidget):
     def _paint(self) -> None:
         for i, row in enumerate(self._rows):
             for j, choice in enumerate(row.choices):
-                item = self.item(i, j)
+                item = self.item(i, j + 1)
                 picked = self._chosen.get(row.id) == choice.value
                 item.setBackground(QBrush(CHOSEN) if picked else QBrush())
                 item.setForeground(QBrush(CHOSEN_TEXT) if picked else QBrush())
@@ -149,8 +160,8 @@ class RubricGrid(QTableWidget):
 
     def _on_self_cell_double_clicked(self, row: int, column: int) -> None:
         values = [c.value for c in self._rows[row].choices]
-        if column < len(values):
-            self._choose(row, values[column], advance=False)
+        if 1 <= column <= len(values):
+            self._choose(row, values[column - 1], advance=False)
 
     def _on_self_current_cell_changed(self, row: int, _col: int, previous_row: int, _pcol: int) -> None:
         if row != previous_row and 0 <= row < len(self._rows):

@@ -65,7 +65,8 @@ def io(fn: Callable[[], Any], label: str) -> Step:
 
 
 def sync_steps(ctx: StationContext, *, client_factory: Callable[[state.SyncConfig], Any] | None = None,
-               rng: random.Random | None = None, upload_evidence: bool = True) -> Steps:
+               rng: random.Random | None = None, upload_evidence: bool = True,
+               chunk_size: int = evidence.CHUNK_SIZE) -> Steps:
     """The run as steps; send each step's result back in (`gen.send`) and throw its exception in (`gen.throw`)."""
     from assessdesk.services.sync.client import StationRevoked, UpdateNeeded
 
@@ -77,7 +78,7 @@ def sync_steps(ctx: StationContext, *, client_factory: Callable[[state.SyncConfi
     client = yield io(lambda: (client_factory or (lambda c: state.open_client(ctx, c)))(config), "connecting")
     failure: DomainError | None = None
     try:
-        yield from _run(ctx, client, config, report, upload_evidence=upload_evidence)
+        yield from _run(ctx, client, config, report, upload_evidence=upload_evidence, chunk_size=chunk_size)
     except DomainError as exc:  # unreachable, revoked, update needed, a cut upload: recorded, retried later
         failure = exc
     yield io(client.close, "closing the connection")
@@ -104,7 +105,7 @@ def _checkpoint(ctx: StationContext) -> None:
 
 
 def _run(ctx: StationContext, client: Any, config: state.SyncConfig, report: SyncReport, *,
-         upload_evidence: bool) -> Generator[Step, Any, None]:
+         upload_evidence: bool, chunk_size: int) -> Generator[Step, Any, None]:
     registry_now = yield io(client.server_time, "asking the registry's time")
     report.clock_skew_s = state.skew_seconds(local=ctx.clock.now(), registry=registry_now)
 
@@ -143,7 +144,7 @@ def _run(ctx: StationContext, client: Any, config: state.SyncConfig, report: Syn
     report.problems.extend(tally.problems)
 
     if upload_evidence:
-        yield from _upload(ctx, client, report)
+        yield from _upload(ctx, client, report, chunk_size)
 
 
 def _cursor(ctx: StationContext) -> int:
@@ -172,7 +173,7 @@ def _trusted_list(client: Any, config: state.SyncConfig) -> dict[str, Any] | Non
         return None
 
 
-def _upload(ctx: StationContext, client: Any, report: SyncReport) -> Generator[Step, Any, None]:
+def _upload(ctx: StationContext, client: Any, report: SyncReport, chunk_size: int) -> Generator[Step, Any, None]:
     blobs: list[evidence.Blob] = yield db(lambda: evidence.pending_uploads(ctx), "listing evidence to upload")
     if not blobs:
         return
@@ -191,7 +192,8 @@ def _upload(ctx: StationContext, client: Any, report: SyncReport) -> Generator[S
             url = yield io(lambda b=blob: evidence.create_upload(client, b), "starting an upload")
             yield db(lambda b=blob, u=url: evidence.save_url(ctx, b, u), "remembering the upload")
             offset = 0
-        sent = yield io(lambda b=blob, u=url, o=offset: evidence.send_from(ctx, client, b, u, o), "uploading evidence")
+        sent = yield io(lambda b=blob, u=url, o=offset: evidence.send_from(ctx, client, b, u, o, chunk_size=chunk_size),
+                        "uploading evidence")
         report.uploaded_bytes += sent
         confirmed = yield io(lambda b=blob: client.evidence_present([b.sha256]), "confirming the upload")
         if blob.sha256 in confirmed:
