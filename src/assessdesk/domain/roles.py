@@ -36,6 +36,7 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "attempt.run": frozenset({Role.PROCTOR}),
     "attempt.void": frozenset({Role.PROCTOR, Role.ADMIN}),
     "incident.log": frozenset({Role.PROCTOR}),
+    "session.report": frozenset({Role.PROCTOR, Role.ADMIN, Role.LEAD_ASSESSOR}),
     "evidence.attach": frozenset({Role.PROCTOR}),
     "evidence.view": frozenset({Role.ASSESSOR, Role.APPROVER, Role.LEAD_ASSESSOR}),
     "evidence.export": frozenset({Role.APPROVER, Role.LEAD_ASSESSOR, Role.ADMIN}),

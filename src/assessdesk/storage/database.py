@@ -105,5 +105,9 @@ def open_database(path: Path) -> Database:
         backup(path, found)
     engine = make_engine(path)
     if status is not SchemaStatus.CURRENT:
-        migrate(make_engine(path, immediate=True))
+        migrator = make_engine(path, immediate=True)
+        try:
+            migrate(migrator)
+        finally:
+            migrator.dispose()
     return Database(path, engine)
