@@ -262,7 +262,10 @@ class SegmentedRecorder:
             f.flush()
             os.fsync(f.fileno())  # an incident note is evidence: it must survive a crash right after
         if not self._finished:
-            self._frames.put(("mark", kind))
+            try:  # the caller may be the GUI thread: never wait on a full queue (markers.jsonl has it anyway)
+                self._frames.put_nowait(("mark", kind))
+            except queue.Full:
+                log.warning("marker %s not listed in its segment's manifest (recorder queue full)", kind)
         return marker
 
     def stop(self, *, timeout: float = 60.0) -> list[ClosedSegment]:
