@@ -27,6 +27,7 @@ from assessdesk.storage import station as station_repo
 from assessdesk.storage import users as users_repo
 from assessdesk.storage.tables import EventRow
 from assessdesk.trust.canonical import content_hash
+from standards_support import awaiting_attempt
 
 
 @pytest.fixture
@@ -47,8 +48,16 @@ def people(ctx):  # type: ignore[no-untyped-def]
                 ("assessor", "assessor2", "lead", "proctor", "admin")}
 
 
+REFS = {"LOG-FORKLIFT-PREUSE": "RUB-FORKLIFT@1", "QS-WAREHOUSE-AUDIT": "CHK-WH-AUDIT@1",
+        "CX-TROUBLESHOOT": "RUB-CX-CALL@1"}
+
+
 def entry(ctx, user, credential: str):  # type: ignore[no-untyped-def]
-    return next(e for e in queue.scoring_queue(ctx, actor=user) if e.credential_id == credential)
+    """A fresh attempt of this test's own at awaiting_scores, as the assessor's queue shows it."""
+    if credential == "TEAM-XFN-PROJECT":  # the demo's group of three is needed as a group
+        return next(e for e in queue.scoring_queue(ctx, actor=user) if e.credential_id == credential)
+    attempt_id = awaiting_attempt(ctx, credential, REFS[credential])
+    return next(e for e in queue.scoring_queue(ctx, actor=user) if e.attempt_id == attempt_id)
 
 
 def score(ctx, user, attempt_id: str, levels, *, signoff: bool = True, reason: str = ""):  # type: ignore[no-untyped-def]
@@ -231,9 +240,6 @@ def test_retake_policy_refuses_until_the_cooldown_ends(ctx, people) -> None:
 
 
 def test_pinned_versions_are_never_rescored_by_a_later_version(ctx, people, tmp_path: Path) -> None:
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).parents[1] / "standards"))
     from standards_support import demo_doc, write
 
     from assessdesk.services.standards.library import import_package

@@ -8,6 +8,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidgetItem, QTableWidget, QTableWidgetItem, QWidget
+from shiboken6 import isValid
 
 from assessdesk.domain.errors import DomainError
 from assessdesk.domain.scoring import Evaluation, ScoreSheet, SheetKind, evaluate
@@ -45,6 +46,8 @@ class ModerationPage(QWidget):
         env.runner.db(lambda: queue.moderation_queue(env.ctx, actor=env.user), self._show_queue)
 
     def _show_queue(self, entries: list[queue.QueueEntry]) -> None:
+        if not isValid(self):  # the page closed (sign-out) while the db lane worked
+            return
         lst = self._ui.queue_list
         lst.clear()
         for e in entries:
@@ -63,6 +66,8 @@ class ModerationPage(QWidget):
         env.runner.db(lambda: queue.moderation_case(env.ctx, actor=env.user, attempt_id=attempt_id), self.show_case)
 
     def show_case(self, case: queue.ModerationCase) -> None:
+        if not isValid(self):  # the page closed (sign-out) while the db lane worked
+            return
         ui, view = self._ui, case.draft
         self._case, self._sheet = case, view.sheet
         why = f"<br>Why: {case.reason_opened}" if case.reason_opened else ""

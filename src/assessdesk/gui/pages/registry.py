@@ -30,13 +30,13 @@ PAGES: list[PageSpec] = [
     PageSpec("checkin", "Check-in and identity", "checkin.perform", "assessdesk.gui.pages.checkin:CheckInPage"),
     PageSpec("attempt", "Run the attempt", "attempt.run", "assessdesk.gui.pages.attempt:AttemptPage"),
     PageSpec("users", "Users and roles", "users.list", "assessdesk.gui.pages.users:UsersPage"),
-    PageSpec("scoring", "Scoring", "scoring.score", "assessdesk.gui.pages.scoring:ScoringPage"),
-    PageSpec("moderation", "Moderation", "scoring.moderate", "assessdesk.gui.pages.moderation:ModerationPage"),
-    PageSpec("standards", "Standards library", "standards.view", "assessdesk.gui.pages.standards:StandardsPage"),
     PageSpec("approvals", "Approvals", "issuance.review", "assessdesk.gui.pages.approvals:ApprovalsPage"),
     PageSpec("credentials", "Credentials", "credential.view", "assessdesk.gui.pages.credentials:CredentialsPage"),
     PageSpec("playback", "Evidence playback", "evidence.view", "assessdesk.gui.pages.playback:PlaybackPage"),
     PageSpec("calibration", "Calibration", "calibration.view", "assessdesk.gui.pages.calibration:CalibrationPage"),
+    PageSpec("scoring", "Scoring", "scoring.score", "assessdesk.gui.pages.scoring:ScoringPage"),
+    PageSpec("moderation", "Moderation", "scoring.moderate", "assessdesk.gui.pages.moderation:ModerationPage"),
+    PageSpec("standards", "Standards library", "standards.view", "assessdesk.gui.pages.standards:StandardsPage"),
 ]
 
 

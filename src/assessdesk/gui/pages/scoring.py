@@ -8,6 +8,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QListWidgetItem, QWidget
+from shiboken6 import isValid
 
 from assessdesk.domain.errors import DomainError
 from assessdesk.domain.scoring import ScoreSheet, SheetKind, evaluate
@@ -56,6 +57,8 @@ class ScoringPage(QWidget):
         env.runner.db(lambda: queue.scoring_queue(env.ctx, actor=env.user), self._show_queue)
 
     def _show_queue(self, entries: list[queue.QueueEntry]) -> None:
+        if not isValid(self):  # the page closed (sign-out) while the db lane worked
+            return
         lst = self._ui.queue_list
         lst.clear()
         for e in entries:
@@ -76,6 +79,8 @@ class ScoringPage(QWidget):
 
     # sheet ------------------------------------------------------------------------------------------------------
     def show_view(self, view: SheetView) -> None:
+        if not isValid(self):  # the page closed (sign-out) while the db lane worked
+            return
         ui = self._ui
         self._view, self._sheet = view, view.sheet
         task = {"first": "Scoring", "second": "Blind second marking", "moderation": "Moderation",

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QTreeWidgetItem, QWidget
+from shiboken6 import isValid
 
 from assessdesk.domain.standards import ItemKind
 from assessdesk.gui.forms.ui_standards_page import Ui_StandardsPage
@@ -83,6 +84,8 @@ class StandardsPage(QWidget):
         env.runner.db(lambda: library.list_library(env.ctx, actor=env.user), self._show)
 
     def _show(self, items: list[ItemSummary]) -> None:
+        if not isValid(self):  # the page closed (sign-out) while the db lane worked
+            return
         tree = self._ui.library_tree
         tree.clear()
         groups: dict[ItemKind, QTreeWidgetItem] = {}
