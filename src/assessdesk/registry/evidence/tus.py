@@ -15,6 +15,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,24 +45,32 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 @dataclass
 class TusState:
-    """Per-process upload state: one lock per upload, and running sha256s so completion needs no re-read."""
+    """Per-process upload state: one lock per upload, and running sha256s so completion needs no re-read.
+
+    The running hash is fed on one background thread (hashlib releases the GIL; one worker keeps updates in
+    order), so hashing a chunk overlaps the transfer of the next one instead of delaying the PATCH answer."""
 
     locks: defaultdict[str, asyncio.Lock] = field(default_factory=lambda: defaultdict(asyncio.Lock))
     hashers: dict[str, tuple[int, Any]] = field(default_factory=dict)
+    hashing: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "tus-sha256"))
 
     def feed(self, upload_id: str, at: int, data: bytes | bytearray) -> None:
+        """Account `data` (never mutated afterwards) at offset `at` of the upload's running hash."""
         entry = self.hashers.get(upload_id)
         if entry is None and at == 0:
             entry = (0, hashlib.sha256())
         if entry is None or entry[0] != at:
             self.hashers.pop(upload_id, None)  # lost track (e.g. after a restart): completion re-reads the file
             return
-        entry[1].update(data)
+        self.hashing.submit(entry[1].update, data)
         self.hashers[upload_id] = (at + len(data), entry[1])
 
     def digest(self, upload_id: str, length: int) -> str | None:
+        """The whole upload's sha256 when every byte went through `feed` in this process, else None."""
         entry = self.hashers.pop(upload_id, None)
-        return entry[1].hexdigest() if entry and entry[0] == length else None
+        if not entry or entry[0] != length:
+            return None
+        return self.hashing.submit(entry[1].hexdigest).result()  # queued after every update of this upload
 
 
 async def body_pieces(request: Request, idle_timeout: float = IDLE_TIMEOUT) -> AsyncIterator[bytes]:
@@ -188,7 +197,7 @@ async def patch(upload_id: str, request: Request, registry: RegistryDep, station
         raise _tus_error(415, "content_type", "PATCH bodies must be application/offset+octet-stream.")
     claimed = _int_header(request, "upload-offset")
     checksum = _checksum(request)
-    upload = await run_in_threadpool(_own_upload, registry, upload_id, station.station_id)
+    upload = _own_upload(registry, upload_id, station.station_id)  # one indexed lookup: cheaper inline
     state = _state(request)
     lock = state.locks[upload_id]
     try:
