@@ -77,9 +77,9 @@ class _Open:
 class SegmentedRecorder:
     """Writes every frame it is given into segments of about `segment_seconds` in `directory`.
 
-    write() runs on the capture thread and never hashes or waits for an encoder to finish: a closing segment is
-    handed to one worker thread that flushes it, fsyncs it, hashes the stored file, rewrites its manifest as
-    closed and then calls `on_segment_closed` (on that worker thread).
+    write() (the capture thread) only queues the frame; a writer thread feeds the encoder and rolls segments;
+    a closing segment goes to a closer thread that flushes it, fsyncs it, hashes the stored file, rewrites its
+    manifest as closed and then calls `on_segment_closed` (on that closer thread).
     """
 
     def __init__(self, *, directory: Path, encoder: Encoder, fps: float, segment_seconds: float = 4.0,
@@ -118,7 +118,7 @@ class SegmentedRecorder:
         self._pending_marks: list[str] = []  # marks made before the first segment opened
         self._marks_lock = threading.Lock()
         self._audio_lock = threading.Lock()
-        self._pending_audio: collections.deque[np.ndarray] = collections.deque()
+        self._pending_audio: collections.deque[tuple[np.ndarray, float]] = collections.deque()
         self._closer_queue: queue.Queue[tuple[_Open, str, float] | None] = queue.Queue()
         self._closer = threading.Thread(target=self._close_loop, name="segment-closer", daemon=True)
         self._closer.start()
@@ -126,7 +126,7 @@ class SegmentedRecorder:
         # encoder) never holds up the camera. Full means the encoder cannot keep up: write() then waits, and the
         # camera, not the recording, drops frames.
         self._frames: queue.Queue[tuple[Any, ...] | None] = queue.Queue(
-            maxsize=max(2, round(queue_seconds * self.fps)) + (round(queue_seconds * 50) if audio else 0))
+            maxsize=max(2, round(queue_seconds * self.fps)))
         self._writer = threading.Thread(target=self._write_loop, name="segment-writer", daemon=True)
         self._writer.start()
 
@@ -138,7 +138,7 @@ class SegmentedRecorder:
         if on_stopped is not None:
             self._on_stopped.append(on_stopped)
 
-    # -- capture thread -------------------------------------------------------------------------------------
+    # -- called from other threads (capture, audio, GUI) ---------------------------------------------------------
 
     @property
     def recording(self) -> bool:
@@ -166,8 +166,9 @@ class SegmentedRecorder:
         return True
 
     def write_audio(self, samples: np.ndarray, timestamp: float) -> bool:
-        """Queue a chunk of int16 samples (n, channels) for the segment open when it is reached. Sound that
-        arrives while no segment is open (before the first frame, while the camera is lost) is not kept."""
+        """Hand a chunk of int16 samples (n, channels), its first taken at `timestamp` (monotonic), to the open
+        segment's encoder. Sound arriving while no segment is open waits for the next one, which keeps what
+        was taken at most half a second before its first frame; the rest is dropped."""
         if not self.recording or self.audio is None:
             return False
         # Straight to the encoder's own sound feeder, never queued behind frames: ffmpeg may be waiting for sound
@@ -178,8 +179,8 @@ class SegmentedRecorder:
                 seg.session.write_audio(samples)
                 seg.audio_samples += int(samples.shape[0])
             else:
-                self._pending_audio.append(samples)
-                while sum(len(a) for a in self._pending_audio) > self.audio.sample_rate:
+                self._pending_audio.append((samples, timestamp))
+                while sum(len(a) for a, _t in self._pending_audio) > self.audio.sample_rate:
                     self._pending_audio.popleft()
         return True
 
@@ -340,9 +341,10 @@ class SegmentedRecorder:
         self._pending_marks.clear()
         with self._audio_lock:
             while self._pending_audio:
-                samples = self._pending_audio.popleft()
-                session.write_audio(samples)
-                opened.audio_samples += int(samples.shape[0])
+                samples, taken = self._pending_audio.popleft()
+                if taken >= timestamp - 0.5:  # older sound belongs to the gap before this segment
+                    session.write_audio(samples)
+                    opened.audio_samples += int(samples.shape[0])
             self._current = opened
         return self._current
 
