@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-import cv2
+import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget
@@ -97,10 +97,9 @@ class PlaybackEngine(QObject):
             player.close()
 
     def _show(self, index: int) -> int:
-        frame = self.player.read(index)
-        rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
-        h, w = rgb.shape[:2]
-        image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()  # own the pixels
+        frame = np.ascontiguousarray(self.player.read(index))
+        h, w = frame.shape[:2]
+        image = QImage(frame.data, w, h, 3 * w, QImage.Format.Format_BGR888).copy()  # own the pixels
         self.sig_frame.emit(image, index, self.player.time_of(index))
         return index
 
