@@ -20,6 +20,7 @@ def _idle(qtbot, app) -> None:
 
 def test_whole_check_in_with_face_comparison(qtbot, station_app, proctor_page) -> None:
     page, ui = proctor_page, proctor_page._ui
+    attempt_id = page.attempt().id
     assert ui.checkin_group.isEnabled() and not ui.consent_group.isEnabled()
     ui.extra_minutes_spin.setValue(10)
     ui.check_in_button.click()
@@ -45,15 +46,8 @@ def test_whole_check_in_with_face_comparison(qtbot, station_app, proctor_page) -
     assert "Identity verified" in ui.status_label.text()
     from assessdesk.services.proctoring import timeline
 
-    events = [e.event_type for e in timeline(station_app.ctx, _attempt_id(station_app))]
+    events = [e.event_type for e in timeline(station_app.ctx, attempt_id)]
     assert events[-1] == "identity.verified" and "evidence.photo_added" in events
-
-
-def _attempt_id(app) -> str:
-    from assessdesk.storage.tables import EventRow
-
-    with app.ctx.db.session() as s:
-        return s.query(EventRow).filter(EventRow.event_type == "identity.verified").one().entity_id
 
 
 def test_refused_face_comparison_means_manual_check(qtbot, station_app, proctor_page) -> None:

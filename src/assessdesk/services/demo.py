@@ -13,6 +13,7 @@ from assessdesk.services import users as user_service
 from assessdesk.services.demo_accounts import DEMO_USERS
 from assessdesk.services.station import StationContext, create_profile
 from assessdesk.storage import schedule
+from assessdesk.storage import station as station_repo
 from assessdesk.storage import users as users_repo
 
 DEMO_CANDIDATES = [
@@ -37,6 +38,10 @@ def build_demo_profile(path: Path, *, clock: Clock | None = None) -> StationCont
                          admin_password=password, demo=True, clock=clock)
     with ctx.db.session() as s:
         admin = users_repo.by_username(s, "admin")[0]  # type: ignore[index]
+    with ctx.uow(admin.id) as uow:  # the sample clip's candidate is away ~4 s: flag absences after 2.5 s
+        station_repo.update_settings(uow.session, {"presence_absence_seconds": 2.5})
+        uow.audit(action="station.settings_changed", subject_type="station", subject_id=ctx.station_id,
+                  detail={"presence_absence_seconds": 2.5})
     for username, (display, user_roles, pw) in DEMO_USERS.items():
         if username != "admin":
             user_service.create_user(ctx, actor=admin, username=username, display_name=display, password=pw,

@@ -25,7 +25,7 @@ PROFILE_FILE = "profile.json"
 PROFILE_FORMAT = 1  # History: 1 = station_id, secret_store, demo.
 STATION_KEY = "station-signing-key"
 DEFAULT_SETTINGS: dict[str, Any] = {"lockout_threshold": 5, "lockout_minutes": 15, "idle_minutes": 10,
-                                    "encrypt_evidence": True}
+                                    "encrypt_evidence": True, "presence_absence_seconds": 10.0}
 
 
 @dataclass

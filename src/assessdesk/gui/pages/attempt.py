@@ -50,8 +50,6 @@ class AttemptPage(QWidget):
         font.setPointSize(font.pointSize() * 3)
         font.setBold(True)
         ui.timer_label.setFont(font)
-        for code, label in proctoring.incident_codes(env.ctx).items():
-            ui.incident_code_combo.addItem(label, code)
         ui.attempt_combo.currentIndexChanged.connect(self._on_attempt_combo_current_index_changed)
         ui.start_button.clicked.connect(self._on_start_button_clicked)
         ui.pause_button.clicked.connect(self._on_pause_button_clicked)
@@ -81,7 +79,13 @@ class AttemptPage(QWidget):
     # data ------------------------------------------------------------------------------------------------------
     def refresh(self) -> None:
         env = self._env
+        if not self._ui.incident_code_combo.count():
+            env.runner.db(lambda: proctoring.incident_codes(env.ctx), self._show_incident_codes)
         env.runner.db(lambda: day_overview(env.ctx, actor=env.user), self._show_attempts)
+
+    def _show_incident_codes(self, codes: dict[str, str]) -> None:
+        for code, label in codes.items():
+            self._ui.incident_code_combo.addItem(label, code)
 
     def _show_attempts(self, day: Any) -> None:
         current = self.attempt()
@@ -188,7 +192,8 @@ class AttemptPage(QWidget):
     # actions ---------------------------------------------------------------------------------------------------
     def _on_start_button_clicked(self) -> None:
         from assessdesk.services.capture import open_source
-        from assessdesk.services.evidence.session import AttemptRecording, RecordingCallbacks
+        from assessdesk.services.evidence.session import AttemptRecording, RecordingCallbacks, RecordingOptions
+        from assessdesk.services.identity import PresenceSettings
         from assessdesk.services.preview import camera_spec
 
         a, env = self.attempt(), self._env
@@ -203,16 +208,20 @@ class AttemptPage(QWidget):
             on_stopped=lambda err: bus.publish("recording_did_stop", attempt_id=a.id, message=str(err)),
             on_sealed=lambda sealed: bus.publish("evidence_did_seal", attempt_id=a.id),
             on_error=lambda err: bus.publish("recording_did_fail", attempt_id=a.id, message=str(err)))
-        rec = AttemptRecording(env.ctx, actor=env.user, attempt_id=a.id,
-                               source=open_source(camera_spec(env.ctx, env.camera)), callbacks=callbacks)
-        minutes = (self._requirements.time_limit_minutes if self._requirements else None) or 60
+        minutes = ((self._requirements.time_limit_minutes if self._requirements else None) or 60) + \
+            (self._clock.extra_minutes if self._clock else 0)
 
         def work() -> Any:
-            space = rec.preflight(minutes=minutes + (self._clock.extra_minutes if self._clock else 0))
+            presence = PresenceSettings(absence_seconds=float(env.ctx.settings()["presence_absence_seconds"]))
+            rec = AttemptRecording(env.ctx, actor=env.user, attempt_id=a.id,
+                                   source=open_source(camera_spec(env.ctx, env.camera)), callbacks=callbacks,
+                                   options=RecordingOptions(presence_settings=presence))
+            space = rec.preflight(minutes=minutes)
             rec.start()
-            return space
+            return rec, space
 
-        def started(space: Any) -> None:
+        def started(result: Any) -> None:
+            rec, space = result
             self._recordings[a.id] = rec
             self._warned.clear()
             warning = getattr(space, "warning", "") or ""

@@ -40,6 +40,7 @@ class CheckInPage(QWidget):
         ui.compare_button.clicked.connect(self._on_compare_button_clicked)
         ui.decide_button.clicked.connect(self._on_decide_button_clicked)
         ui.verified_radio.setChecked(True)
+        env.bridge.sig_core_event.connect(self._on_bridge_sig_core_event)
 
     # data ------------------------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -110,27 +111,32 @@ class CheckInPage(QWidget):
 
     # photos ----------------------------------------------------------------------------------------------------
     def _start_preview(self) -> None:
-        if self._preview is not None:
+        if self._preview is not None or getattr(self, "_preview_starting", False):
             return
         from assessdesk.services.preview import Preview, camera_spec
 
-        spec = camera_spec(self._env.ctx, getattr(self._env, "camera", None))
-        preview = Preview(spec, on_lost=lambda lost: self._env.bus.publish("camera_did_disconnect",
-                                                                              message=lost.message),
-                          on_back=lambda: self._env.bus.publish("camera_did_reconnect"))
-        self._env.bridge.sig_core_event.connect(self._on_bridge_sig_core_event)
-
-        def started(_: object) -> None:
-            self._preview = preview
-            self._ui.preview_widget.set_message("")
-            self._ui.preview_widget.set_provider(preview.latest)
-
-        def failed(exc: BaseException) -> None:
-            self._ui.preview_widget.set_message(f"{exc}")
-            self._say(f"The camera could not start: {exc}")
-
+        self._preview_starting = True
+        env = self._env
         self._ui.preview_widget.set_message("Starting the camera…")
-        self._env.runner.io(preview.start, started, failed)
+
+        def open_camera(spec: str) -> None:
+            preview = Preview(spec, on_lost=lambda lost: env.bus.publish("camera_did_disconnect",
+                                                                         message=lost.message),
+                              on_back=lambda: env.bus.publish("camera_did_reconnect"))
+
+            def started(_: object) -> None:
+                self._preview, self._preview_starting = preview, False
+                self._ui.preview_widget.set_message("")
+                self._ui.preview_widget.set_provider(preview.latest)
+
+            def failed(exc: BaseException) -> None:
+                self._preview_starting = False
+                self._ui.preview_widget.set_message(f"{exc}")
+                self._say(f"The camera could not start: {exc}")
+
+            env.runner.io(preview.start, started, failed)
+
+        env.runner.db(lambda: camera_spec(env.ctx, env.camera), open_camera)
 
     def _on_bridge_sig_core_event(self, name: str, data: dict) -> None:
         if name == "camera_did_disconnect":
