@@ -37,6 +37,7 @@ PAGES: list[PageSpec] = [
     PageSpec("scoring", "Scoring", "scoring.score", "assessdesk.gui.pages.scoring:ScoringPage"),
     PageSpec("moderation", "Moderation", "scoring.moderate", "assessdesk.gui.pages.moderation:ModerationPage"),
     PageSpec("standards", "Standards library", "standards.view", "assessdesk.gui.pages.standards:StandardsPage"),
+    PageSpec("sync", "Sync", "sync.view", "assessdesk.gui.pages.sync:SyncPage"),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Self
 
 import httpx
 from pydantic import ValidationError
@@ -97,7 +97,7 @@ class RegistryClient:
         self._http = httpx.Client(base_url=self.base_url, timeout=timeout, verify=ca_file or True,
                                   transport=transport, http2=False)
 
-    def __enter__(self) -> RegistryClient:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_exc: object) -> None:

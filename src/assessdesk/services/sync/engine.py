@@ -227,6 +227,18 @@ def run_once(ctx: StationContext, **kwargs: Any) -> SyncReport:
 
 
 @requires("sync.run")
+def requested_steps(ctx: StationContext, *, actor: User, **kwargs: Any) -> Steps:
+    """The sync page's "Sync now" as steps: the request is audited with who asked, then the run."""
+
+    def audit() -> None:
+        with ctx.uow(actor.id) as uow:
+            uow.audit(action="sync.requested", subject_type="station", subject_id=ctx.station_id)
+
+    yield db(audit, "noting the request")
+    return (yield from sync_steps(ctx, **kwargs))
+
+
+@requires("sync.run")
 def sync_now(ctx: StationContext, *, actor: User, **kwargs: Any) -> SyncReport:
     """A user asked for a sync (CLI "run-once", the page's "Sync now"): audited with who asked."""
     with ctx.uow(actor.id) as uow:

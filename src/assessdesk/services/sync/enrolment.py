@@ -88,3 +88,15 @@ def enrol(ctx: StationContext, *, actor: User, url: str, code: str, ca_file: str
     check_target(url, ca_file, kinds)
     answer = register(ctx, url=url, code=code, ca_file=ca_file, kinds=kinds, client_factory=client_factory)
     return remember(ctx, actor_id=actor.id, url=url, ca_file=ca_file, answer=answer)
+
+
+@requires("station.enrol")
+def enrol_steps(ctx: StationContext, *, actor: User, url: str, code: str, ca_file: str | None = None,
+                kinds: Sequence[str] = DEFAULT_KINDS) -> Any:
+    """The same as `enrol`, as lane-tagged steps for the sync page (HTTP and keyring on io, the rest on db)."""
+    from assessdesk.services.sync.engine import db, io
+
+    check_target(url, ca_file, kinds)
+    answer = yield io(lambda: register(ctx, url=url, code=code, ca_file=ca_file, kinds=kinds), "enrolling")
+    return (yield db(lambda: remember(ctx, actor_id=actor.id, url=url, ca_file=ca_file, answer=answer),
+                     "remembering the registry"))

@@ -92,12 +92,20 @@ class SyncStatus:
         if self.clock_skew_s is None or abs(self.clock_skew_s) <= SKEW_LIMIT_S:
             return None
         direction = "ahead of" if self.clock_skew_s > 0 else "behind"
-        minutes = abs(self.clock_skew_s) / 60
-        return (f"This computer's clock is {minutes:.0f} minutes {direction} the registry's. Records are still "
-                "ordered correctly (by the registry's sequence), but times shown may be off: correct the clock.")
+        return (f"This computer's clock is {_duration(abs(self.clock_skew_s))} {direction} the registry's. Records "
+                "are still ordered correctly (by the registry's sequence), but the times recorded here are off: "
+                "correct the computer's clock.")
 
     def as_dict(self) -> dict[str, Any]:
         return {**asdict(self), "clock_warning": self.clock_warning}
+
+
+def _duration(seconds: float) -> str:
+    minutes = seconds / 60
+    if minutes < 120:
+        return f"{minutes:.0f} minutes"
+    hours = minutes / 60
+    return f"{hours:.0f} hours" if hours < 48 else f"{hours / 24:.0f} days"
 
 
 def status(ctx: StationContext) -> SyncStatus:

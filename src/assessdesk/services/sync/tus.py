@@ -15,7 +15,12 @@ import httpx
 
 from assessdesk.protocol.evidence import META_ATTEMPT, META_FILENAME, META_SHA256
 from assessdesk.protocol.version import TUS_VERSION
-from assessdesk.services.sync.client import RegistryClient, RegistryError, RegistryUnreachable, raise_for_answer
+from assessdesk.services.sync.client import (
+    RegistryClient,
+    RegistryError,
+    RegistryUnreachable,
+    raise_for_answer,
+)
 
 CHUNK_SIZE = 4 * 2**20
 MAX_CHUNK_RETRIES = 3
