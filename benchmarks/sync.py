@@ -109,7 +109,7 @@ def bench_upload(client: RegistryClient, path: Path, sha: str, server_pid: int) 
         best_tus = max(best_tus, size / (time.perf_counter() - started) / MiB)
         cpu_tus = min(cpu_tus, cpu_seconds(server_pid) - cpu)
 
-        def body():  # noqa: ANN202 — streamed in 1 MiB blocks, like a plain client would
+        def body():
             with path.open("rb") as handle:
                 while block := handle.read(MiB):
                     yield block

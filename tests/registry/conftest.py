@@ -15,9 +15,9 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from registry_support import ServerThread, free_port  # noqa: E402
+from registry_support import ServerThread, free_port
 
-from assessdesk.registry.context import Registry, open_registry  # noqa: E402
+from assessdesk.registry.context import Registry, open_registry
 
 PG_URL = os.environ.get("ASSESSDESK_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", pytest.param("postgres", marks=[

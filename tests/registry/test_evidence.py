@@ -33,7 +33,7 @@ def recorder(server: ServerThread) -> EnrolledStation:
     return enrol(server, "recording_station", name="rec")
 
 
-def tuspy_uploader(base: str, station: EnrolledStation, path: Path, sha: str, **kw: object):  # noqa: ANN201
+def tuspy_uploader(base: str, station: EnrolledStation, path: Path, sha: str, **kw: object):
     client = tus_client.TusClient(f"{base}/v1/files/", headers={
         PROTOCOL_HEADER: str(PROTOCOL_VERSION), "Authorization": f"Bearer {station.client.token}"})
     return client.uploader(str(path), chunk_size=4 * MiB, upload_checksum=True,

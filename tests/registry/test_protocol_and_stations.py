@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import httpx
 import pytest
 from registry_support import ServerThread, enrol, free_port
@@ -74,7 +73,7 @@ def test_tokens_are_stored_hashed_and_unknown_tokens_are_refused(server: ServerT
         RegistryClient(server.url).server_time()
 
 
-def test_a_revoked_station_is_refused_on_every_call(server: ServerThread, tmp_path) -> None:  # noqa: ANN001
+def test_a_revoked_station_is_refused_on_every_call(server: ServerThread, tmp_path) -> None:
     station = enrol(server, "recording_station")
     blob = tmp_path / "clip.bin"
     blob.write_bytes(b"evidence" * 1000)

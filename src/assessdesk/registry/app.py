@@ -26,14 +26,14 @@ def protocol_refusal(value: str | None) -> tuple[int, str, str] | None:
     except ValueError:
         version = None
     if version is None or version < MIN_SUPPORTED_PROTOCOL:
-        return (426, "update_needed",
-                f"This station's software is too old for the registry (it speaks protocol {value or 'unknown'}, "
-                f"the registry needs {MIN_SUPPORTED_PROTOCOL} to {PROTOCOL_VERSION}). Update assessdesk on this "
-                f"station, then sync again; nothing was sent or changed.")
+        message = (f"This station's software is too old for the registry (it speaks protocol {value or 'unknown'}, "
+                   f"the registry needs {MIN_SUPPORTED_PROTOCOL} to {PROTOCOL_VERSION}). Update assessdesk on this "
+                   f"station, then sync again; nothing was sent or changed.")
+        return 426, "update_needed", message
     if version > PROTOCOL_VERSION:
-        return (400, "registry_outdated",
-                f"The registry is older than this station (protocol {version} > {PROTOCOL_VERSION}). Ask the "
-                f"registry admin to update the registry; nothing was sent or changed.")
+        message = (f"The registry is older than this station (protocol {version} > {PROTOCOL_VERSION}). Ask the "
+                   f"registry admin to update the registry; nothing was sent or changed.")
+        return 400, "registry_outdated", message
     return None
 
 

@@ -29,7 +29,7 @@ def make_engine(url: str, *, schema: str | None = None) -> sa.Engine:
         engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
         @sa.event.listens_for(engine, "connect")
-        def _pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 — DB-API connection
+        def _pragmas(dbapi_conn, _record) -> None:
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=FULL")
@@ -40,7 +40,7 @@ def make_engine(url: str, *, schema: str | None = None) -> sa.Engine:
         # pysqlite defers BEGIN on its own; emit it ourselves (SQLAlchemy's documented recipe) so that writing
         # transactions take the write lock at BEGIN and two pushes never both read "id unknown" and then race.
         @sa.event.listens_for(engine, "connect")
-        def _no_pysqlite_begin(dbapi_conn, _record) -> None:  # noqa: ANN001
+        def _no_pysqlite_begin(dbapi_conn, _record) -> None:
             dbapi_conn.isolation_level = None
 
         @sa.event.listens_for(engine, "begin")

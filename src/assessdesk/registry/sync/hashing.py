@@ -29,9 +29,7 @@ def _plain(value: Any) -> bool:
             stack.extend(item.values())
         elif kind is list:
             stack.extend(item)
-        elif kind is float:
-            return False
-        elif kind is int and not -_SAFE_INT <= item <= _SAFE_INT:
+        elif kind is float or kind is int and not -_SAFE_INT <= item <= _SAFE_INT:
             return False
     return True
 
