@@ -198,8 +198,9 @@ def main() -> int:
         segments = run["segments"]
         print(f"\nsealing: {run['sealing']}; encoder: {run['encoder'].version}")
         expected = int(run["wall"] * args.fps)
-        print(f"frames: camera produced {run['frames_made'] + run['dropped']}, recorded {run['written']}, "
-              f"dropped {run['dropped']}  (target 0)")
+        print(f"  load average during the run (1 min): {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+        print(f"frames: camera produced {run['frames_made']}, recorded {run['written']}, "
+              f"dropped {run['dropped']}  (target 0; a drop means the capture thread fell behind the camera)")
         on_disk = sum(s.frame_count for s in closed_segments(work / "rec"))
         print(f"  on disk in {len(segments)} sealed segments: {on_disk} frames (about {expected} due in "
               f"{run['wall']:.1f} s)")

@@ -10,13 +10,14 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from assessdesk.services.recording.encoders import AudioFormat, Encoder, EncoderFailed, EncoderSession
+from assessdesk.services.recording.closing import OpenSegment, seal_segment
+from assessdesk.services.recording.encoders import AudioFormat, Encoder, EncoderFailed
 from assessdesk.services.recording.segments import (
     MANIFEST_VERSION,
     ClosedSegment,
@@ -27,7 +28,7 @@ from assessdesk.services.recording.segments import (
     wall_iso,
     write_json_atomic,
 )
-from assessdesk.services.recording.sinks import CountingWriter, SinkFactory, open_file_sink, sha256_file
+from assessdesk.services.recording.sinks import CountingWriter, SinkFactory, open_file_sink
 from assessdesk.services.recording.space import DEFAULT_MIN_FREE_BYTES, DiskSpaceLow, FreeSpace, disk_free
 
 log = logging.getLogger(__name__)
@@ -54,24 +55,6 @@ class RecordingStopped:
 
     reason: str
     error: Exception
-
-
-@dataclass
-class _Open:
-    index: int
-    path: Path
-    size: tuple[int, int]
-    session: EncoderSession
-    sink: CountingWriter
-    frames: Any  # the sidecar text file
-    first_ts: float
-    first_wall: float
-    last_ts: float = 0.0
-    last_wall: float = 0.0
-    count: int = 0
-    marks: list[str] = field(default_factory=list)
-    audio_samples: int = 0   # of sound handed to this segment's encoder
-
 
 
 class SegmentedRecorder:
@@ -106,7 +89,7 @@ class SegmentedRecorder:
         self.subscribe(on_segment_closed=on_segment_closed, on_stopped=on_stopped)
         self._wall = wall_clock
         self._lock = threading.RLock()
-        self._current: _Open | None = None
+        self._current: OpenSegment | None = None
         existing = segment_indexes(self.directory)
         self._next_index = (existing[-1] + 1) if existing else 1  # after a crash, carry on numbering
         self._t0: float | None = None
@@ -119,7 +102,7 @@ class SegmentedRecorder:
         self._marks_lock = threading.Lock()
         self._audio_lock = threading.Lock()
         self._pending_audio: collections.deque[tuple[np.ndarray, float]] = collections.deque()
-        self._closer_queue: queue.Queue[tuple[_Open, str, float] | None] = queue.Queue()
+        self._closer_queue: queue.Queue[tuple[OpenSegment, str, float] | None] = queue.Queue()
         self._closer = threading.Thread(target=self._close_loop, name="segment-closer", daemon=True)
         self._closer.start()
         # Frames wait here for the writer thread, so a slow moment (an fsync, starting the next segment's
@@ -313,7 +296,7 @@ class SegmentedRecorder:
             self._hand_off("error", error=str(exc))
         self._stop_with("error", exc)
 
-    def _start_segment(self, size: tuple[int, int], timestamp: float, wall: float) -> _Open | None:
+    def _start_segment(self, size: tuple[int, int], timestamp: float, wall: float) -> OpenSegment | None:
         index = self._next_index
         self._next_index += 1
         path = self.directory / f"{segment_stem(index)}{self.encoder.extension}"
@@ -336,7 +319,7 @@ class SegmentedRecorder:
             self._stop_with("error", exc if isinstance(exc, EncoderFailed)
                             else EncoderFailed(f"The segment file could not be created: {exc}"))
             return None
-        opened = _Open(index=index, path=path, size=size, session=session, sink=sink, frames=frames,
+        opened = OpenSegment(index=index, path=path, size=size, session=session, sink=sink, frames=frames,
                        first_ts=timestamp, first_wall=wall, marks=list(self._pending_marks))
         self._pending_marks.clear()
         with self._audio_lock:
@@ -367,7 +350,8 @@ class SegmentedRecorder:
         while (item := self._closer_queue.get()) is not None:
             seg, reason, handed = item
             try:
-                closed = self._finish(seg, reason, handed)
+                closed = seal_segment(seg, reason=reason, handed_at=handed, encoder=self.encoder, fps=self.fps,
+                                      audio=self.audio, audio_json=self._audio_json())
             except Exception:  # keep closing the others; this one stays 'open' for scan_unfinished
                 log.exception("segment %d could not be closed", seg.index)
                 continue
@@ -377,37 +361,3 @@ class SegmentedRecorder:
                     listener(closed)
                 except Exception:
                     log.exception("on_segment_closed listener failed")
-
-    def _finish(self, seg: _Open, reason: str, handed: float) -> ClosedSegment:
-        error = next((m[7:] for m in seg.marks if m.startswith("error: ")), "")
-        try:
-            seg.session.finish()
-        except EncoderFailed as exc:
-            error = error or str(exc)
-            reason = "error"
-        finally:
-            seg.sink.close()  # flush + fsync (the sink's contract)
-            seg.frames.flush()
-            os.fsync(seg.frames.fileno())
-            seg.frames.close()
-        digest = sha256_file(seg.path)
-        closed = ClosedSegment(
-            index=seg.index, path=seg.path, sha256=digest, size=seg.path.stat().st_size,
-            media_sha256=seg.sink.media_sha256, first_timestamp=seg.first_ts, last_timestamp=seg.last_ts,
-            first_wall=wall_iso(seg.first_wall), last_wall=wall_iso(seg.last_wall), frame_count=seg.count,
-            encoder=self.encoder.name, encoder_version=self.encoder.version, reason=reason, error=error,
-            close_to_hash_s=time.monotonic() - handed,
-            marks=tuple(m for m in seg.marks if not m.startswith("error: ")))
-        data = closed.to_json()
-        audio = self._audio_json()
-        if audio is not None and self.audio is not None:
-            rate = self.audio.sample_rate
-            silence = int(getattr(seg.session, "silence_injected", 0))
-            refused = int(getattr(seg.session, "audio_refused", 0))
-            audio.update({"seconds": round((seg.audio_samples + silence - refused) / rate, 3),
-                          "silence_inserted_s": round(silence / rate, 3),
-                          "dropped_s": round(refused / rate, 3)})
-        data.update({"manifest_version": MANIFEST_VERSION, "state": "closed", "width": seg.size[0],
-                     "height": seg.size[1], "fps": self.fps, "audio": audio})
-        write_json_atomic(manifest_path(self.directory, seg.index), data)
-        return closed
