@@ -138,10 +138,11 @@ def write_package(ctx: StationContext, *, attempt_id: str, out: Path, exported_b
     manifest_sha = ""
     try:
         if out.suffix.lower() == ".zip":
+            stamp = ctx.clock.now().timetuple()[:6]
             with zipfile.ZipFile(partial, "w") as zf:
                 for name, content in _contents(ctx, attempt_id, exported_by):
                     # media is already compressed: store it; deflate the JSON and text
-                    info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+                    info = zipfile.ZipInfo(name, date_time=stamp)
                     info.compress_type = (zipfile.ZIP_STORED if name.startswith(("segments/", "photos/"))
                                           else zipfile.ZIP_DEFLATED)
                     with zf.open(info, "w", force_zip64=True) as dst:
