@@ -103,7 +103,8 @@ def enrol(station: Station, server: RegistryServer, *kinds: str) -> Any:
     return do_enrol(station.ctx, actor=station.admin, url=server.url, code=server.code(*kinds), kinds=kinds)
 
 
-def offline_attempt(station: Station, proctor: Any, *, candidate_id: str | None = None) -> str:
+def offline_attempt(station: Station, proctor: Any, *, candidate_id: str | None = None,
+                    photo: bytes = b"\x89PNG" + b"x" * 5000) -> str:
     """Schedule, check in, consent, photo, identity, start, incident, end: all offline, through the services."""
     from assessdesk.domain.ids import new_id
     from assessdesk.domain.schedule import Candidate, Sitting
@@ -120,7 +121,7 @@ def offline_attempt(station: Station, proctor: Any, *, candidate_id: str | None 
                                            credential_id="LOG-FORK-CRED", rubric_ref="LOG-FORK-RUBRIC@1")
     checkin.check_in(ctx, actor=proctor, attempt_id=attempt_id)
     checkin.record_consent(ctx, actor=proctor, attempt_id=attempt_id, recording=True, face_comparison=False)
-    checkin.add_photo(ctx, actor=proctor, attempt_id=attempt_id, kind="id_photo", image_bytes=b"\x89PNG" + b"x" * 5000)
+    checkin.add_photo(ctx, actor=proctor, attempt_id=attempt_id, kind="id_photo", image_bytes=photo)
     checkin.decide_identity(ctx, actor=proctor, attempt_id=attempt_id, decision="verified")
     proctoring.start(ctx, actor=proctor, attempt_id=attempt_id)
     proctoring.log_incident(ctx, actor=proctor, attempt_id=attempt_id, code="equipment_failure", note="horn stuck, replaced")

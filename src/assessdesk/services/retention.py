@@ -31,7 +31,7 @@ ACTIVE = frozenset({AttemptState.CHECKED_IN, AttemptState.IDENTITY_VERIFIED, Att
 @dataclass(frozen=True)
 class Candidate:
     sha256: str
-    attempt_id: str | None
+    attempt_ids: tuple[str, ...]
     newest_event_at: str
     size: int
 
@@ -56,18 +56,20 @@ def retention_days(ctx: StationContext) -> int:
     return days
 
 
-def _held_blobs(ctx: StationContext) -> dict[str, tuple[str | None, str]]:
-    """sha256 -> (attempt id, newest evidence event time) for files this station holds."""
+def _held_blobs(ctx: StationContext) -> dict[str, tuple[frozenset[str], str]]:
+    """sha256 -> (every attempt naming it, newest evidence event time) for files this station holds."""
     store = ctx.evidence_store()
     with ctx.db.session() as s:
         events = repo.evidence_events(s)
-    out: dict[str, tuple[str | None, str]] = {}
+    out: dict[str, tuple[frozenset[str], str]] = {}
     for event in events:
         attempt = event.entity_id if event.entity_type == "attempt" else event.payload.get("attempt_id")
+        named = frozenset({attempt}) if isinstance(attempt, str) else frozenset()
         for sha, _size in sync_evidence.hashes_in(event.payload):
             if store.has(sha):
                 prior = out.get(sha)
-                out[sha] = (attempt, max(event.occurred_at, prior[1]) if prior else event.occurred_at)
+                out[sha] = (named | prior[0], max(event.occurred_at, prior[1])) if prior else (named,
+                                                                                            event.occurred_at)
     return out
 
 
@@ -81,15 +83,15 @@ def plan(ctx: StationContext, *, confirmed_now: Iterable[str] = ()) -> tuple[lis
     with ctx.db.session() as s:
         states = {a.id: AttemptState(a.state) for a in s.query(AttemptRow)}
     out = []
-    for sha, (attempt_id, newest) in sorted(held.items()):
+    for sha, (attempt_ids, newest) in sorted(held.items()):
         if parse_iso(newest) > cutoff:
             report.kept_recent += 1
-        elif attempt_id is not None and states.get(attempt_id) in ACTIVE:
+        elif any(states.get(a) in ACTIVE for a in attempt_ids):
             report.kept_active += 1
         elif sha not in confirmed:
             report.kept_unconfirmed += 1
         else:
-            out.append(Candidate(sha, attempt_id, newest, store.path_of(sha).stat().st_size))
+            out.append(Candidate(sha, tuple(sorted(attempt_ids)), newest, store.path_of(sha).stat().st_size))
     return out, report
 
 
