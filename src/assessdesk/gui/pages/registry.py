@@ -34,10 +34,10 @@ PAGES: list[PageSpec] = [
     PageSpec("credentials", "Credentials", "credential.view", "assessdesk.gui.pages.credentials:CredentialsPage"),
     PageSpec("playback", "Evidence playback", "evidence.view", "assessdesk.gui.pages.playback:PlaybackPage"),
     PageSpec("calibration", "Calibration", "calibration.view", "assessdesk.gui.pages.calibration:CalibrationPage"),
+    PageSpec("sync", "Sync", "sync.view", "assessdesk.gui.pages.sync:SyncPage"),
     PageSpec("scoring", "Scoring", "scoring.score", "assessdesk.gui.pages.scoring:ScoringPage"),
     PageSpec("moderation", "Moderation", "scoring.moderate", "assessdesk.gui.pages.moderation:ModerationPage"),
     PageSpec("standards", "Standards library", "standards.view", "assessdesk.gui.pages.standards:StandardsPage"),
-    PageSpec("sync", "Sync", "sync.view", "assessdesk.gui.pages.sync:SyncPage"),
 ]
 
 
