@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+
 from assessdesk.domain.calibration import CertificationState, NotCertified
 from assessdesk.domain.errors import InvalidInput, NotFound, PermissionDenied, SeparationOfDuties
 from assessdesk.services.calibration import blind, certification, exercises, records, report

@@ -61,20 +61,20 @@ class BarChart(QWidget):
     def _row_height(self) -> int:
         return QFontMetrics(self.font()).height() + 8
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+    def sizeHint(self) -> QSize:
         fm = QFontMetrics(self.font())
         header = fm.height() + 6 if self._title else 0
         threshold = fm.height() if self._threshold is not None else 0
         return QSize(360, header + threshold + max(1, len(self._bars)) * self._row_height() + fm.height() + 12)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+    def minimumSizeHint(self) -> QSize:
         return QSize(240, self.sizeHint().height())
 
     def _x(self, value: float, left: float, width: float) -> float:
         clamped = min(max(value, self._low), self._high)
         return left + (clamped - self._low) / (self._high - self._low) * width
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = QFontMetrics(self.font())
