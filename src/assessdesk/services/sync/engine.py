@@ -21,7 +21,7 @@ from assessdesk.domain.users import User
 from assessdesk.protocol.sync import PullResponse
 from assessdesk.services.authz import requires
 from assessdesk.services.station import StationContext
-from assessdesk.services.sync import apply, evidence, push, routing, state
+from assessdesk.services.sync import apply, evidence, push, routing, state, trusted
 
 MAX_PULL_PAGES = 10_000
 MAX_PUSH_BATCHES = 10_000
@@ -113,6 +113,7 @@ def _run(ctx: StationContext, client: Any, config: state.SyncConfig, report: Syn
     names: dict[str, str] = {}
     if document is not None:
         yield db(lambda: routing.remember_stations(ctx, document), "keeping the station list")
+        yield db(lambda: trusted.keep_list(ctx, document), "keeping the trusted station keys")
         names = {s["station_id"]: s["name"] for s in document["list"]["stations"]}
     cursor = yield db(lambda: _cursor(ctx), "reading the cursor")
     for _ in range(MAX_PULL_PAGES):
