@@ -28,6 +28,7 @@ class TaskRunner(QObject):
         self._db = ThreadPoolExecutor(1, thread_name_prefix="db-lane")
         self._io = ThreadPoolExecutor(3, thread_name_prefix="io-lane")
         self.pending = 0
+        self._closed = False
         self._sig_finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def db(self, fn: Callable[[], Any], on_done: Callback | None = None, on_error: ErrorCallback | None = None) -> None:
@@ -40,6 +41,9 @@ class TaskRunner(QObject):
 
     def _submit(self, pool: ThreadPoolExecutor, fn: Callable[[], Any], on_done: Callback | None,
                 on_error: ErrorCallback | None) -> None:
+        if self._closed:  # the app is closing: a late timer's refresh has nothing to show any more
+            log.debug("task submitted after shutdown ignored: %r", fn)
+            return
         self.pending += 1
         if self.pending == 1:
             self.sig_busy_changed.emit(True)
@@ -63,5 +67,6 @@ class TaskRunner(QObject):
             callback(error if error is not None else result)
 
     def shutdown(self) -> None:
+        self._closed = True
         self._db.shutdown(wait=True, cancel_futures=True)
         self._io.shutdown(wait=True, cancel_futures=True)
