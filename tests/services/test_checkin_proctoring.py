@@ -119,3 +119,26 @@ def test_run_pause_incident_end_with_clock(demo, clock_free=None) -> None:
     assert kinds.index("incident.logged") > kinds.index("attempt.paused")
     with pytest.raises(PermissionDenied):
         proctoring.log_incident(demo, actor=_user(demo, "approver"), attempt_id=attempt.id, code="other", note="x")
+
+
+def test_check_in_pins_standards_and_refuses_a_forbidden_retake(demo) -> None:
+    from assessdesk.domain.outcome import RetakeRefused
+    from assessdesk.services import attempts
+    from assessdesk.storage import standards as standards_repo
+
+    proctor = _user(demo, "proctor")
+    first = _first_attempt(demo, proctor)
+    checkin.check_in(demo, actor=proctor, attempt_id=first.id)
+    with demo.db.session() as s:
+        assert standards_repo.get_pin(s, first.id) is not None, "check-in fixes the standards versions"
+    # the candidate fails, and is scheduled again at once: the rubric's cool-down refuses the check-in
+    again = attempts.schedule_attempt(demo, actor=proctor, sitting_id=first.sitting_id,
+                                      candidate_id=first.candidate.id, credential_id=first.credential_id,
+                                      rubric_ref=first.rubric_ref)
+    outcome = {"sheet_id": "s1", "total": 3.0, "max_total": 10.0, "threshold": 7.0}  # as scoring records it
+    for event in ("identity.verified", "attempt.started", "attempt.ended", "evidence.sealed", "outcome.failed"):
+        attempts.transition(demo, actor=proctor, attempt_id=first.id, event_type=event,
+                            payload=outcome if event == "outcome.failed" else {})
+    with pytest.raises(RetakeRefused) as info:
+        checkin.check_in(demo, actor=proctor, attempt_id=again)
+    assert "retake" in str(info.value).lower()

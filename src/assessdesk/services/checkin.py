@@ -30,8 +30,15 @@ class Consent:
 @requires("checkin.perform")
 def check_in(ctx: StationContext, *, actor: User, attempt_id: str, extra_minutes: int = 0,
              accommodation_note: str = "") -> None:
+    """Refuses a retake the policy forbids (saying why and from when); pins the standards versions in force today."""
+    from assessdesk.services.scoring.outcomes import assert_retake_allowed
+    from assessdesk.services.standards.pinning import pin_attempt
+
     if extra_minutes < 0 or extra_minutes > 240:
         raise InvalidInput("must be between 0 and 240 minutes", where="extra time")
+    assert_retake_allowed(ctx, attempt_id=attempt_id)  # best effort offline; the registry flags what it finds later
+    with ctx.db.write_session() as s, s.begin():
+        pin_attempt(s, attempt_id)
     attempts.transition(ctx, actor=actor, attempt_id=attempt_id, event_type="attempt.checked_in",
                         payload={"accommodations": {"extra_minutes": extra_minutes, "note": accommodation_note}})
 
