@@ -1,4 +1,4 @@
-"""The self-test walk: a temporary demo profile, offscreen, sign in as each demo role and visit every page."""
+"""The self-test: a temporary demo profile, offscreen; every demo role visits every page, then a whole assessment."""
 
 from __future__ import annotations
 
@@ -52,6 +52,11 @@ def run_self_test(profile: Path, *, log: Callable[[str], None] = print) -> None:
             wait_until(lambda: app.runner.pending == 0 and app.sign_in is not None, timeout_s=60, what="sign-out")
         if errors:
             raise SelfTestFailed(f"an error reached the user: {errors[0]!r}")
+        from assessdesk.gui.selftest_walk import walk_assessment
+
+        walk_assessment(app, log=log)
+        if errors:
+            raise SelfTestFailed(f"an error reached the user during the walk: {errors[0]!r}")
         from assessdesk.services.audit_log import verify_audit
 
         report = verify_audit(app.ctx)
