@@ -31,6 +31,7 @@ def package(tmp_path_factory) -> tuple[dict[str, bytes], dict[str, bytes], Path]
     from assessdesk.services.evidence.package import write_package
     from assessdesk.services.evidence.session import AttemptRecording, RecordingOptions
     from assessdesk.services.secrets import INSECURE_FILE
+    from assessdesk.services.standards.demo import import_demo_standards
     from assessdesk.services.station import create_profile
     from assessdesk.storage import schedule
 
@@ -42,11 +43,12 @@ def package(tmp_path_factory) -> tuple[dict[str, bytes], dict[str, bytes], Path]
     users.create_user(ctx, actor=admin, username="pat", display_name="Pat", password="proctor-pass-1",
                       roles=["proctor"])
     proctor = sign_in(ctx, username="pat", password="proctor-pass-1")
+    import_demo_standards(ctx, actor=admin)  # check-in pins the standards in force
     with ctx.uow(proctor.id) as uow:
         cand = schedule.add_candidate(uow.session, Candidate(new_id(), "Kim", "Lee"))
         sitting = schedule.add_sitting(uow.session, Sitting(new_id(), "Audit", "Site", "2026-01-05", "09:00"))
     attempt_id = attempts.schedule_attempt(ctx, actor=proctor, sitting_id=sitting.id, candidate_id=cand.id,
-                                           credential_id="QS-AUDIT", rubric_ref="RUB-AUDIT@1")
+                                           credential_id="QS-WAREHOUSE-AUDIT", rubric_ref="CHK-WH-AUDIT@1")
     checkin.check_in(ctx, actor=proctor, attempt_id=attempt_id)
     checkin.record_consent(ctx, actor=proctor, attempt_id=attempt_id, recording=True, face_comparison=False)
     checkin.add_photo(ctx, actor=proctor, attempt_id=attempt_id, kind="id_photo", image_bytes=b"\xff\xd8\xff id")
