@@ -45,7 +45,20 @@ def make_people(ctx: StationContext, admin: User) -> People:
                         ("approver2", ["approver"])):
         made[name] = users.create_user(ctx, actor=admin, username=name, display_name=name.title(), password=PASSWORD,
                                        roles=roles)
+    for name in ("assessor", "lead"):  # the certification gate lets only certified assessors submit live sheets
+        certify(ctx, made[name])
     return People(admin=admin, **made)
+
+
+def certify(ctx: StationContext, user: User, rubric_ref: str = "RUB-FORKLIFT") -> None:
+    """A registry certification for the rubric, stored as a sync pull stores one (unless one is current already)."""
+    from assessdesk.services.calibration.certification import status_in
+    from assessdesk.services.calibration.demo import store_registry_certification
+
+    with ctx.db.session() as s:
+        if status_in(s, user_id=user.id, rubric_ref=rubric_ref, today=ctx.clock.now().date()).current:
+            return
+    store_registry_certification(ctx, user_id=user.id, rubric_ref=rubric_ref, valid_until="2099-12-31")
 
 
 def add_role(ctx: StationContext, admin: User, user: User, role: str) -> User:
@@ -102,6 +115,9 @@ def pending_attempt(ctx: StationContext, people: People, *, email: str | None = 
     disagrees, then the lead assessor's agreed result."""
     proctor = proctor or people.proctor
     assessor = assessor or people.assessor
+    for marker in (assessor, second):  # the test's own markers (e.g. an assessor who is also an approver)
+        if marker is not None:
+            certify(ctx, marker)
     with ctx.uow(people.admin.id) as uow:
         sitting = schedule.add_sitting(uow.session, Sitting(new_id(), "Forklift pre-use inspection",
                                                              "Riverside warehouse, bay 3", "2026-01-05", "09:00"))

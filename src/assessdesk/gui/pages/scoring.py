@@ -89,7 +89,9 @@ class ScoringPage(QWidget):
         ui.header_label.setText(
             f"<b>{view.attempt.candidate_name}</b> — {view.credential.name} ({task})<br>"
             f"Scored against <b>{view.assessment.ref}</b> (pinned to the attempt's date {view.attempt.on}) · "
-            f"{view.attempt.sitting_title}<br><small>Required before submitting: {evidence}</small>")
+            f"{view.attempt.sitting_title}<br><small>Required before submitting: {evidence}</small>"
+            + (f"<br><b style='color:#a40000'>You cannot submit this live sheet yet.</b> {view.certification_refusal}"
+               " Your draft is still saved as you score." if view.certification_refusal else ""))
         ui.rubric_grid.set_assessment(view.assessment)
         ui.rubric_grid.show_sheet(view.sheet)
         ui.signoff_check.blockSignals(True)

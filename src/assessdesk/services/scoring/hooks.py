@@ -1,4 +1,5 @@
-"""Injected checks that other features own: the evidence present for an attempt and the certification gate."""
+"""The shapes of the injected checks that other features own: the evidence present for an attempt and the
+certification gate (services.calibration.certification.certification_gate is the default)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,6 @@ EvidenceProvider = Callable[[str], set[str]]
 # (assessor, pinned assessment ref, attempt id) -> None, or raises a DomainError saying why the assessor may not
 # submit a live sheet for that rubric (the calibration feature's certification gate plugs in here).
 CertificationGate = Callable[[User, str, str], None]
-
-
-def no_certification_gate(assessor: User, assessment_ref: str, attempt_id: str) -> None:
-    """Permissive default until the calibration feature supplies the real gate: every assessor may submit."""
-    return None
 
 
 def sealed_event_evidence(ctx: StationContext) -> EvidenceProvider:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from assessdesk.domain.attempt import AttemptState
 from assessdesk.domain.duties import check_can_second_mark
-from assessdesk.domain.errors import InvalidInput, SeparationOfDuties
+from assessdesk.domain.errors import DomainError, InvalidInput, SeparationOfDuties
 from assessdesk.domain.ids import new_id
 from assessdesk.domain.roles import require
 from assessdesk.domain.scoring import CriterionScore, ScoreSheet, SheetKind, SheetRole
@@ -17,10 +17,16 @@ from assessdesk.domain.standards import Checklist, CredentialDefinition, ItemKin
 from assessdesk.domain.users import User
 from assessdesk.domain.validation_types import EvidenceKind, check_evidence, required_for
 from assessdesk.services.authz import requires
-from assessdesk.services.scoring.hooks import (
-    CertificationGate, EvidenceProvider, no_certification_gate, sealed_event_evidence,
+from assessdesk.services.calibration.certification import certification_gate as calibration_gate
+from assessdesk.services.scoring.hooks import CertificationGate, EvidenceProvider, sealed_event_evidence
+from assessdesk.services.scoring.workflow import (
+    SubmitResult,
+    evaluate_sheet,
+    latest,
+    peer_points_for,
+    record_sheet,
+    route,
 )
-from assessdesk.services.scoring.workflow import SubmitResult, evaluate_sheet, latest, peer_points_for, record_sheet, route
 from assessdesk.services.standards.pinning import Pinned, pin_attempt
 from assessdesk.services.station import StationContext
 from assessdesk.storage import scoring as repo
@@ -41,6 +47,8 @@ class SheetView:
     assessment: Rubric | Checklist
     peer_points: float | None
     required_evidence: tuple[str, ...]
+    # Why the certification gate would refuse this live sheet (the gate's own words), or None when it would not.
+    certification_refusal: str | None = None
 
 
 def _markers(session: Session, attempt_id: str) -> list[str]:
@@ -109,7 +117,19 @@ def open_sheet(ctx: StationContext, *, actor: User, attempt_id: str) -> SheetVie
             scores = _agreed_levels(uow.session, attempt_id) if role is SheetRole.MODERATION else ()
             sheet = replace(_new_sheet(actor, attempt_id, role, pinned), scores=scores, updated_at=uow.now())
             repo.save_draft(uow.session, sheet)
-        return _view(uow.session, sheet, pinned)
+        view = _view(uow.session, sheet, pinned)
+    return replace(view, certification_refusal=_gate_refusal(ctx, actor, sheet))
+
+
+def _gate_refusal(ctx: StationContext, actor: User, sheet: ScoreSheet) -> str | None:
+    """Asked when the sheet opens, so the assessor learns before scoring that submitting will be refused."""
+    if sheet.role not in (SheetRole.FIRST, SheetRole.SECOND):
+        return None  # moderation and re-scores are a lead assessor's act, not a live marking
+    try:
+        calibration_gate(ctx)(actor, sheet.assessment_ref, sheet.attempt_id)
+    except DomainError as exc:
+        return exc.message
+    return None
 
 
 @requires("scoring.score")
@@ -168,7 +188,7 @@ def submit_sheet(ctx: StationContext, *, actor: User, sheet_id: str, evidence: E
     if draft.role in (SheetRole.MODERATION, SheetRole.RESCORE) and not draft.reason.strip():
         raise InvalidInput("give the reason for the agreed result", where="moderation")
     if draft.role in (SheetRole.FIRST, SheetRole.SECOND):
-        (certification_gate or no_certification_gate)(actor, draft.assessment_ref, draft.attempt_id)
+        (certification_gate or calibration_gate(ctx))(actor, draft.assessment_ref, draft.attempt_id)
         present = (evidence or sealed_event_evidence(ctx))(draft.attempt_id) | derived
         check_evidence(pinned.credential.validation_type, present, pinned.credential.required_evidence)
     sample = ctx.settings().get("second_marking_sample_rate")
