@@ -131,33 +131,28 @@ def _project(session: Session, event: AuthoredEvent, result: PageResult, station
                                    "scheduled here; its list entry appears when the schedule arrives")
 
 
+TRANSACTION_EVENTS = 100  # events per short transaction; each event also sits in its own savepoint
+
+
 def apply_page(ctx: StationContext, *, events: list[WireEvent], next_cursor: int,
                station_names: dict[str, str] | None = None) -> PageResult:
-    """Store and project each event in a short transaction, then move the cursor. Re-applying a page is harmless:
+    """Store and project the page in short transactions (each event in its own savepoint, so one that cannot be
+    projected is kept unprojected and the rest go on), then move the cursor. Re-applying a page is harmless:
     events already held are skipped by id, so a cut between two transactions loses nothing and doubles nothing."""
     result = PageResult()
     names = station_names or {}
+    pending: list[AuthoredEvent] = []
     for wire in events:
         event = wire.to_domain()
         if event.event_type == STANDARDS_PUBLISHED:
+            _apply_chunk(ctx, pending, result, names)
+            pending = []
             _import_standards(ctx, event, result)  # its own transaction; re-importing a package is a no-op
-        try:
-            with ctx.uow(None) as uow:
-                held = repo.event_by_id(uow.session, event.event_id)
-                if held is not None:
-                    if held.content_hash != event.content_hash:
-                        result.problems.append(f"event {event.event_id} arrived with content different from the "
-                                               "copy held here; the copy here was kept")
-                    result.skipped += 1
-                    continue
-                repo.store_pulled(uow.session, event)
-                _project(uow.session, event, result, names, uow.now())
-                result.applied += 1
-        except (DomainError, KeyError, ValueError, TypeError) as exc:
-            # A record this station cannot project must not wedge the feed: keep it, say so, go on.
-            result.problems.append(f"event {event.event_id} ({event.event_type}) could not be applied: "
-                                   f"{type(exc).__name__}: {exc}")
-            _store_only(ctx, event)
+        pending.append(event)
+        if len(pending) >= TRANSACTION_EVENTS:
+            _apply_chunk(ctx, pending, result, names)
+            pending = []
+    _apply_chunk(ctx, pending, result, names)
     for attempt_id in sorted(result.attempts):
         _refold(ctx, attempt_id, result)
     with ctx.uow(None) as uow:
@@ -168,11 +163,31 @@ def apply_page(ctx: StationContext, *, events: list[WireEvent], next_cursor: int
     return result
 
 
-def _store_only(ctx: StationContext, event: AuthoredEvent) -> None:
-    """Keep the event even when its projection failed: the events are the truth; the lists catch up later."""
+def _apply_chunk(ctx: StationContext, events: list[AuthoredEvent], result: PageResult,
+                 names: dict[str, str]) -> None:
+    if not events:
+        return
     with ctx.uow(None) as uow:
-        if repo.event_by_id(uow.session, event.event_id) is None:
-            repo.store_pulled(uow.session, event)
+        for event in events:
+            held = repo.event_by_id(uow.session, event.event_id)
+            if held is not None:
+                if held.content_hash != event.content_hash:
+                    result.problems.append(f"event {event.event_id} arrived with content different from the "
+                                           "copy held here; the copy here was kept")
+                result.skipped += 1
+                continue
+            savepoint = uow.session.begin_nested()
+            try:
+                repo.store_pulled(uow.session, event)
+                _project(uow.session, event, result, names, uow.now())
+                savepoint.commit()
+            except (DomainError, KeyError, ValueError, TypeError) as exc:
+                # A record this station cannot project must not wedge the feed: keep it unprojected, say so.
+                savepoint.rollback()
+                result.problems.append(f"event {event.event_id} ({event.event_type}) could not be applied: "
+                                       f"{type(exc).__name__}: {exc}")
+                repo.store_pulled(uow.session, event)
+            result.applied += 1
 
 
 def _import_standards(ctx: StationContext, event: AuthoredEvent, result: PageResult) -> None:
