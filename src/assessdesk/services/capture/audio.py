@@ -71,12 +71,19 @@ class ToneSource:
 
 
 class AudioThread(threading.Thread):
-    """Reads an opened AudioSource and hands every chunk to `deliver` (e.g. SegmentedRecorder.write_audio)."""
+    """Reads an opened AudioSource and hands every chunk to `deliver` (e.g. SegmentedRecorder.write_audio).
 
-    def __init__(self, *, source: AudioSource, deliver: Callable[[np.ndarray, float], object]) -> None:
+    When the source fails (a microphone unplugged), the thread ends and `on_failed(error)` is called on it; the
+    recorder then fills the track with silence.
+    """
+
+    def __init__(self, *, source: AudioSource, deliver: Callable[[np.ndarray, float], object],
+                 on_failed: Callable[[BaseException], None] | None = None) -> None:
         super().__init__(name=f"audio-{source.name}", daemon=True)
         self.source = source
         self._deliver = deliver
+        self._on_failed = on_failed
+        self.failure: BaseException | None = None
         self._stop_event = threading.Event()
         self.chunks = 0
 
@@ -93,7 +100,13 @@ class AudioThread(threading.Thread):
                 if got.ok and got.samples is not None:
                     self._deliver(got.samples, got.timestamp)
                     self.chunks += 1
-        except Exception:  # a failing microphone must not take the video with it
-            log.exception("audio source %s failed", self.source.name)
+        except Exception as exc:  # noqa: BLE001 - a failing microphone must not take the video with it
+            log.warning("audio source %s failed: %s", self.source.name, exc)
+            self.failure = exc
+            if self._on_failed is not None and not self._stop_event.is_set():
+                try:
+                    self._on_failed(exc)
+                except Exception:
+                    log.exception("on_failed listener failed")
         finally:
             self.source.close()

@@ -19,21 +19,51 @@ MANIFEST_TYPE = "AssessdeskEvidenceManifest"
 PACKAGE_FORMAT = "assessdesk.evidence-package/1"  # History: 1 = folder or zip, layout in docs/evidence.md
 
 # The fields of a segment that its chain link covers, in the manifest and in `evidence.segment_closed` events.
+# `audio` is there only when the segment carries a sound track (role-play), so a video-only entry, and its
+# link, is exactly what it was before sound was recorded.
 SEGMENT_FIELDS = ("recording", "seq", "index", "name", "sha256", "size", "frames", "start_s", "end_s",
-                  "first_wall", "last_wall", "encoder", "encoder_version", "recovered", "reason")
+                  "first_wall", "last_wall", "encoder", "encoder_version", "recovered", "reason", "audio")
+# What a segment's `audio` may say: the track's format, and for a segment that closed normally how many seconds
+# of sound it holds, how much of that is silence fed in for a stalled microphone, and how much sound was dropped.
+AUDIO_FIELDS = {"codec": str, "sample_rate": int, "channels": int, "seconds": float, "silence_inserted_s": float,
+                "dropped_s": float}
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def segment_entry(*, recording: str, seq: int, index: int, name: str, sha256: str, size: int, frames: int,
                   start_s: float, end_s: float, first_wall: str, last_wall: str, encoder: str,
-                  encoder_version: str, recovered: bool, reason: str) -> dict[str, Any]:
+                  encoder_version: str, recovered: bool, reason: str,
+                  audio: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """One segment as the chain hashes it. `seq` counts chained segments 1, 2, 3… so a dropped one shows even
-    when the recorder's file `index` legitimately skips (a segment lost in a crash)."""
-    return {"recording": recording, "seq": int(seq), "index": int(index), "name": name, "sha256": sha256,
-            "size": int(size), "frames": int(frames), "start_s": round(float(start_s), 3),
-            "end_s": round(float(end_s), 3), "first_wall": first_wall, "last_wall": last_wall,
-            "encoder": encoder, "encoder_version": encoder_version, "recovered": bool(recovered),
-            "reason": reason}
+    when the recorder's file `index` legitimately skips (a segment lost in a crash). `audio` describes its
+    sound track (None: video only)."""
+    entry: dict[str, Any] = {
+        "recording": recording, "seq": int(seq), "index": int(index), "name": name, "sha256": sha256,
+        "size": int(size), "frames": int(frames), "start_s": round(float(start_s), 3),
+        "end_s": round(float(end_s), 3), "first_wall": first_wall, "last_wall": last_wall, "encoder": encoder,
+        "encoder_version": encoder_version, "recovered": bool(recovered), "reason": reason}
+    track = audio_entry(audio)
+    if track is not None:
+        entry["audio"] = track
+    return entry
+
+
+def audio_entry(described: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """The chained description of a sound track (the known fields, typed; floats rounded to the millisecond), or
+    None when `described` names no codec (no track, or the fallback encoder's note that sound is missing)."""
+    if not isinstance(described, Mapping) or not described.get("codec"):
+        return None
+    out: dict[str, Any] = {}
+    for key, kind in AUDIO_FIELDS.items():
+        if described.get(key) is not None:
+            out[key] = round(float(described[key]), 3) if kind is float else kind(described[key])
+    return out
+
+
+def has_audio(item: Mapping[str, Any]) -> bool:
+    """True when a manifest segment (or segment_closed payload) says it carries a sound track."""
+    audio = item.get("audio")
+    return isinstance(audio, Mapping) and bool(audio.get("codec"))
 
 
 def entry_of(item: Mapping[str, Any]) -> dict[str, Any]:

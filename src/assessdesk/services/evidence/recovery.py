@@ -15,7 +15,7 @@ from assessdesk.domain.users import User
 from assessdesk.services import audit_log, proctoring
 from assessdesk.services.authz import requires
 from assessdesk.services.evidence import records
-from assessdesk.services.evidence.manifest import body_sha256
+from assessdesk.services.evidence.manifest import audio_entry, body_sha256
 from assessdesk.services.evidence.paths import recording_dir, unrecorded_indexes
 from assessdesk.services.evidence.reading import count_frames, plain_digest, salvage_plaintext
 from assessdesk.services.evidence.records import SegmentRecord
@@ -87,6 +87,7 @@ def _recover_one(ctx: StationContext, actor: User, attempt_id: str, directory: P
         frames = int(sidecar.get("frame_count", 0))
         first, last = str(sidecar.get("first_wall", "")), str(sidecar.get("last_wall", ""))
         stored_path, reason = store.adopt(media, sha256=sha), str(sidecar.get("reason", "recovered"))
+        audio = audio_entry(sidecar.get("audio"))
     else:
         # torn by the crash: keep the sealed chunks, re-seal them as a new file (the torn original stays as it is)
         plain = salvage_plaintext(media, kek)
@@ -95,6 +96,10 @@ def _recover_one(ctx: StationContext, actor: User, attempt_id: str, directory: P
             return None
         blob = store.put_bytes(plain)
         sha, size, stored_path, reason = blob.sha256, blob.size, blob.path, "recovered"
+        # the track it was opened with; how many seconds of sound survived the cut is not measured
+        opened = audio_entry(sidecar.get("audio"))
+        audio = None if opened is None else {k: v for k, v in opened.items()
+                                             if k in ("codec", "sample_rate", "channels")}
         times = read_frame_times(frames_path(directory, index))[:frames]
         if times:
             first, last = wall_iso(times[0][1]), wall_iso(times[-1][1])
@@ -108,7 +113,8 @@ def _recover_one(ctx: StationContext, actor: User, attempt_id: str, directory: P
                 "frames": frames, "start_s": parse_iso(first).timestamp() - origin,
                 "end_s": parse_iso(last).timestamp() - origin, "first_wall": first, "last_wall": last,
                 "encoder": str(sidecar.get("encoder", "unknown")),
-                "encoder_version": str(sidecar.get("encoder_version", "")), "recovered": True, "reason": reason},
+                "encoder_version": str(sidecar.get("encoder_version", "")), "recovered": True, "reason": reason,
+                "audio": audio},
         stored_sha256=sha256_file(stored_path), stored_size=stored_path.stat().st_size, encrypted=kek is not None)
 
 

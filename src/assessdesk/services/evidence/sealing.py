@@ -9,6 +9,7 @@ from assessdesk.domain.attempt import AttemptState
 from assessdesk.domain.errors import InvalidInput
 from assessdesk.domain.events import AuthoredEvent
 from assessdesk.domain.users import User
+from assessdesk.domain.validation_types import EvidenceKind
 from assessdesk.services import attempts, audit_log
 from assessdesk.services.authz import requires
 from assessdesk.services.evidence import records
@@ -16,6 +17,7 @@ from assessdesk.services.evidence.manifest import (
     MANIFEST_FORMAT,
     MANIFEST_TYPE,
     body_sha256,
+    has_audio,
     manifest_bytes,
     safe_name,
     sniff_extension,
@@ -78,6 +80,25 @@ def _presence(events: list[AuthoredEvent]) -> list[dict[str, Any]]:
     return sorted(flags.values(), key=lambda f: (f["started_s"], f["kind"]))
 
 
+_ARTIFACT_EVIDENCE = {"case_output": EvidenceKind.CASE_OUTPUT, "portfolio_item": EvidenceKind.PORTFOLIO}
+
+
+def evidence_kinds(recordings: list[dict[str, Any]], artifacts: list[dict[str, Any]]) -> list[str]:
+    """The kinds of evidence (domain.validation_types) a manifest holds, for the scoring station's evidence check.
+
+    A recording counts as video with sound only when every one of its segments carries a sound track: a
+    role-play whose microphone was never recorded is video, not a recorded performance with its sound.
+    """
+    kinds: set[str] = set()
+    segments = [s for r in recordings for s in r["segments"]]
+    if segments:
+        kinds.add(EvidenceKind.SEALED_VIDEO)
+        if all(has_audio(s) for s in segments):
+            kinds.add(EvidenceKind.VIDEO_WITH_AUDIO)
+    kinds |= {_ARTIFACT_EVIDENCE[a["kind"]] for a in artifacts if a["kind"] in _ARTIFACT_EVIDENCE}
+    return sorted(str(k) for k in kinds)
+
+
 def _recording(ctx: StationContext, owner: str, *, own: bool) -> dict[str, Any]:
     ev = records.load(ctx, owner)
     return {"attempt": owner, "own": own, "chain_head": ev.chain_head, "lost_segments": sorted(ev.lost),
@@ -106,6 +127,8 @@ def build_manifest(ctx: StationContext, *, attempt_id: str, kind: str = "final")
     encoders = sorted({(s["encoder"], s["encoder_version"]) for r in recordings for s in r["segments"]})
     station = ctx.station()
     segments = [s for r in recordings for s in r["segments"]]
+    artifacts = [{"sha256": a["sha256"], "size": a["size"], "kind": a["kind"], "name": a["name"],
+                  "note": a.get("note", "")} for a in ev.artifacts]
     return {
         "type": MANIFEST_TYPE, "format": MANIFEST_FORMAT, "kind": kind,
         "attempt": attempt_id, "candidate_id": attempt.candidate.id, "credential_id": attempt.credential_id,
@@ -117,8 +140,7 @@ def build_manifest(ctx: StationContext, *, attempt_id: str, kind: str = "final")
         "ended_at": ended.occurred_at if ended else None,
         "sealed_at": ctx.now(),
         "recordings": recordings,
-        "artifacts": [{"sha256": a["sha256"], "size": a["size"], "kind": a["kind"], "name": a["name"],
-                       "note": a.get("note", "")} for a in ev.artifacts],
+        "artifacts": artifacts,
         "identity_photos": photos,
         "incidents": [{"code": e.payload.get("code"), "label": e.payload.get("label"),
                        "note": e.payload.get("note", ""), "at": e.occurred_at,
@@ -130,6 +152,7 @@ def build_manifest(ctx: StationContext, *, attempt_id: str, kind: str = "final")
                     if m.get("kind") not in ("pause", "resume")],
         "recovered": any(s["recovered"] for s in segments) or any(r["lost_segments"] for r in recordings),
         "duration_s": max((s["end_s"] for s in segments), default=0.0),
+        "evidence_kinds": evidence_kinds(recordings, artifacts),
     }
 
 
@@ -153,7 +176,9 @@ def seal_attempt(ctx: StationContext, *, actor: User, attempt_id: str) -> Sealed
     attempts.transition(ctx, actor=actor, attempt_id=attempt_id, event_type=records.SEALED, payload={
         "sha256": blob.sha256, "size": blob.size, "manifest_body_sha256": body_sha256(doc),
         "format": MANIFEST_FORMAT, "chain_heads": {r["attempt"]: r["chain_head"] for r in body["recordings"]},
-        "segment_count": segments, "artifact_count": len(body["artifacts"]), "recovered": body["recovered"]})
+        "segment_count": segments, "artifact_count": len(body["artifacts"]), "recovered": body["recovered"],
+        # what scoring's evidence check reads (services.scoring.hooks): the seal names the kinds it holds
+        "evidence_kinds": body["evidence_kinds"]})
     audit_log.checkpoint(ctx, reason="evidence.sealed")
     ensure_profile_trusted_keys(ctx)
     return SealedEvidence(attempt_id, doc, blob.sha256, blob.size, body_sha256(doc), segments,

@@ -2,7 +2,8 @@
 
 No Qt. The GUI (check-in / attempt-control pages) drives it with start(), pause(reason), resume(), log_incident(),
 latest_frame() and end() -> SealedEvidence, and listens through RecordingCallbacks; every callback runs on a
-worker thread and must only hand the news on (the GUI bridge re-emits them as queued signals).
+worker thread and must only hand the news on (the GUI bridge re-emits them as queued signals). With
+`RecordingOptions(audio=source)` (see sound.default_audio_for) each segment also carries a sound track.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from assessdesk.domain.errors import DomainError
 from assessdesk.domain.events import AuthoredEvent
 from assessdesk.domain.users import User
 from assessdesk.services import proctoring
+from assessdesk.services.capture.audio import AudioSource, AudioThread
 from assessdesk.services.capture.source import FrameSource, SourceLost
 from assessdesk.services.capture.thread import CaptureCallbacks, CaptureThread, LatestFrame
 from assessdesk.services.evidence import records
@@ -29,6 +31,7 @@ from assessdesk.services.evidence.reading import plain_digest
 from assessdesk.services.evidence.records import SegmentRecord
 from assessdesk.services.evidence.sealing import SealedEvidence, end_and_seal
 from assessdesk.services.evidence.sinks import HashingSinkFactory
+from assessdesk.services.evidence.sound import audio_format_of, default_audio_for, require_sound_support
 from assessdesk.services.evidence.space import SpaceCheck, check_recording_space
 from assessdesk.services.evidence.tap import TappedSource
 from assessdesk.services.recording.encoders import Encoder, choose_encoder
@@ -39,6 +42,8 @@ from assessdesk.services.station import StationContext
 from assessdesk.storage import schedule
 
 log = logging.getLogger(__name__)
+
+__all__ = ["AttemptRecording", "RecordingCallbacks", "RecordingNotReady", "RecordingOptions", "default_audio_for"]
 
 
 class RecordingNotReady(DomainError):
@@ -56,6 +61,7 @@ class RecordingCallbacks:
     on_stopped: Callable[[DomainError], None] | None = None  # recording stopped by itself (disk full, encoder)
     on_sealed: Callable[[SealedEvidence], None] | None = None  # sealed after an automatic end (disk full)
     on_error: Callable[[BaseException], None] | None = None  # a background write failed
+    on_microphone_lost: Callable[[str], None] | None = None  # sound stopped; the video goes on (silence fills in)
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,9 @@ class RecordingOptions:
     camera_retry_seconds: float = 1.0  # how often a lost camera is tried again
     simulated_time: bool = False  # a source read faster than real time (demo clip): time from the frame count
     group: Sequence[str] = field(default=())  # other attempts (a group project) that share this recording
+    # a sound source (unopened) to record with the video, e.g. sound.default_audio_for(ctx, attempt_id); None:
+    # video only. Opened by start() before the attempt starts, so a missing microphone fails first.
+    audio: AudioSource | None = None
 
 
 def _wall_epoch(iso_text: str) -> float:
@@ -95,6 +104,7 @@ class AttemptRecording:
         self._lane = WriteLane(name=f"evidence-{attempt_id[:8]}", on_error=self._on_lane_error)
         self._capture: CaptureThread | None = None
         self._recorder: SegmentedRecorder | None = None
+        self._audio_thread: AudioThread | None = None
         self._sampler: Any = None
         self._tap: TappedSource | None = None
         self._sinks: HashingSinkFactory | None = None
@@ -136,7 +146,16 @@ class AttemptRecording:
                                         "disk has not been recovered yet.",
                                         hint="Recover the attempt first; then continue or end it.")
             before = records.load(self.ctx, self.attempt_id)
-            self._source.open()  # a missing camera fails here, before the attempt has started
+            audio = self.options.audio
+            if audio is not None:
+                require_sound_support(self._encoder)
+            self._source.open()  # a missing camera (or microphone, below) fails here, before the attempt started
+            try:
+                if audio is not None:
+                    audio.open()
+            except BaseException:
+                self._source.close()
+                raise
             try:
                 if state is AttemptState.IDENTITY_VERIFIED:
                     proctoring.start(self.ctx, actor=self.actor, attempt_id=self.attempt_id)
@@ -144,6 +163,8 @@ class AttemptRecording:
                     share_recording(self.ctx, actor=self.actor, attempt_id=other, recording_of=self.attempt_id)
             except BaseException:
                 self._source.close()
+                if audio is not None:
+                    audio.close()
                 raise
             offset = 0.0
             if before.segments:
@@ -165,13 +186,19 @@ class AttemptRecording:
             segment_seconds=self.options.segment_seconds, open_sink=self._sinks,
             free_space=self.options.free_space, min_free_bytes=self.options.min_free_bytes,
             on_segment_closed=self._on_segment_closed, on_stopped=self._on_recorder_stopped,
-            wall_clock=self._tap.wall_clock)
+            wall_clock=self._tap.wall_clock,
+            audio=audio_format_of(self.options.audio) if self.options.audio is not None else None)
+        if self.options.audio is not None:
+            self._audio_thread = AudioThread(source=self.options.audio, deliver=self._recorder.write_audio,
+                                             on_failed=self._on_microphone_lost)
         self._capture = CaptureThread(
             source=self._tap, recorder=self._recorder, retry_seconds=self.options.camera_retry_seconds,
             callbacks=CaptureCallbacks(on_camera_lost=self._on_camera_lost, on_camera_back=self._on_camera_back))
         if self._sampler is not None:
             self._sampler.start()
         self._capture.start()
+        if self._audio_thread is not None:
+            self._audio_thread.start()  # sound taken before the first frame waits in the recorder (<= 1 s)
 
     def _make_sampler(self) -> Any:
         from assessdesk.services.identity import PresenceMonitor, PresenceSampler, PresenceSettings
@@ -247,6 +274,8 @@ class AttemptRecording:
         if self._capture is not None:
             self._capture.detach_recorder()
             self._capture.stop()
+        if self._audio_thread is not None:
+            self._audio_thread.stop()  # closes the microphone
         if self._recorder is not None:
             self._recorder.stop()  # every segment closed, hashed, and handed to the lane
         if self._sampler is not None:
@@ -279,7 +308,7 @@ class AttemptRecording:
                     "frames": seg.frame_count, "start_s": first - self._origin_wall,
                     "end_s": last - self._origin_wall, "first_wall": seg.first_wall, "last_wall": seg.last_wall,
                     "encoder": seg.encoder, "encoder_version": seg.encoder_version, "recovered": False,
-                    "reason": seg.reason},
+                    "reason": seg.reason, "audio": seg.audio},
             stored_sha256=seg.sha256, stored_size=seg.size, encrypted=self._sinks is not None
             and self._sinks.kek is not None)
         self.segments.append(record)
@@ -303,6 +332,14 @@ class AttemptRecording:
             self.ctx, actor_id=self.actor.id, attempt_id=self.attempt_id, event_type=records.MARKER,
             payload={"kind": "camera_back", "video_time_s": at}))
         _call(self.callbacks.on_camera_back)
+
+    def _on_microphone_lost(self, error: BaseException) -> None:  # audio thread, as it ends
+        message = error.message if isinstance(error, DomainError) else str(error)
+        at = round(self.video_time(), 2)
+        self._lane.submit(lambda: proctoring.log_incident(
+            self.ctx, actor=self.actor, attempt_id=self.attempt_id, code="equipment_failure",
+            note=f"The microphone stopped; the recording went on without sound: {message}", video_time_s=at))
+        _call(self.callbacks.on_microphone_lost, message)
 
     def _on_presence_event(self, event: Any) -> None:  # presence worker thread
         flag = event.flag

@@ -22,6 +22,7 @@ from assessdesk.services.evidence.manifest import (
     artifact_path,
     body_sha256,
     chain_problems,
+    has_audio,
     manifest_bytes,
     photo_path,
     segment_path,
@@ -67,6 +68,7 @@ class VerifyReport:
     signer: str | None = None
     sealed_at: str | None = None
     segments: int = 0
+    audio_segments: int = 0  # segments whose (signed) entry says they carry a sound track
     artifacts: int = 0
     photos: int = 0
     duration_s: float = 0.0
@@ -132,6 +134,9 @@ def _describe(report: VerifyReport, doc: dict[str, Any]) -> None:
     report.attempt = str(doc["attempt"])
     report.sealed_at = doc.get("sealed_at")
     report.segments = sum(len(r["segments"]) for r in doc["recordings"])
+    report.audio_segments = sum(1 for r in doc["recordings"] for s in r["segments"] if has_audio(s))
+    if report.audio_segments:
+        report.notes.append(f"{report.audio_segments} of {report.segments} video segments carry a sound track.")
     report.artifacts = len(doc["artifacts"])
     report.photos = len(doc["identity_photos"])
     report.duration_s = float(doc.get("duration_s") or 0.0)

@@ -12,6 +12,7 @@ from assessdesk.services.recording.encoders import staging_path
 from assessdesk.services.recording.segments import (
     MANIFEST_VERSION,
     ClosedSegment,
+    audio_track,
     frames_path,
     manifest_path,
     read_frame_times,
@@ -52,6 +53,11 @@ def _unfinished(directory: Path) -> list[tuple[int, dict]]:
     return sorted(found.items())
 
 
+def _format_only(described: object) -> dict | None:
+    track = audio_track(described)
+    return None if track is None else {k: track[k] for k in ("codec", "sample_rate", "channels") if k in track}
+
+
 def lost_segments(attempt_dir: Path) -> list[int]:
     """Indexes of segments that seal_recovered found nothing in (for the incident log)."""
     directory = Path(attempt_dir)
@@ -86,7 +92,9 @@ def scan_unfinished(attempt_dir: Path) -> list[ClosedSegment]:
             first_timestamp=first[0], last_timestamp=last[0], first_wall=wall_iso(first[1]) if kept else "",
             last_wall=wall_iso(last[1]) if kept else "", frame_count=count,
             encoder=str(data.get("encoder", "unknown")), encoder_version=str(data.get("encoder_version", "")),
-            reason="recovered", recovered=True, marks=("recovered",)))
+            reason="recovered", recovered=True, marks=("recovered",),
+            # the format it was opened with; how many seconds of sound survived the cut is not measured here
+            audio=_format_only(data.get("audio"))))
     return out
 
 

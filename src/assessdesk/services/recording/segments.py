@@ -54,6 +54,9 @@ class ClosedSegment:
     error: str = ""
     close_to_hash_s: float = 0.0  # from the moment it was handed off to its hash being known
     marks: tuple[str, ...] = field(default=())
+    # the sound track muxed into it, when there is one: codec, sample_rate, channels and (for a segment that
+    # closed normally) seconds, silence_inserted_s, dropped_s; None for video only
+    audio: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -98,7 +101,16 @@ def closed_from_manifest(directory: Path, data: dict[str, Any]) -> ClosedSegment
         frame_count=int(data["frame_count"]), encoder=str(data["encoder"]),
         encoder_version=str(data["encoder_version"]), reason=str(data["reason"]),
         recovered=bool(data.get("recovered", False)), error=str(data.get("error", "")),
-        close_to_hash_s=float(data.get("close_to_hash_s", 0.0)), marks=tuple(data.get("marks", ())))
+        close_to_hash_s=float(data.get("close_to_hash_s", 0.0)), marks=tuple(data.get("marks", ())),
+        audio=audio_track(data.get("audio")))
+
+
+def audio_track(described: Any) -> dict[str, Any] | None:
+    """The sound-track description of a segment manifest, or None when it has none (video only, or the fallback
+    encoder's `{"missing": ...}`)."""
+    if not isinstance(described, dict) or not described.get("codec"):
+        return None
+    return dict(described)
 
 
 def closed_segments(directory: Path) -> list[ClosedSegment]:
