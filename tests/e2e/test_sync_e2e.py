@@ -19,7 +19,7 @@ from registry_process import RegistryProcess  # noqa: E402
 from sync_support import PASSWORD, make_station  # noqa: E402
 
 from assessdesk.domain.attempt import AttemptState  # noqa: E402
-from assessdesk.domain.clock import FixedClock  # noqa: E402
+from assessdesk.domain.clock import SystemClock  # noqa: E402
 
 PG_URL = os.environ.get("ASSESSDESK_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", pytest.param("postgres", marks=[
@@ -83,7 +83,7 @@ def test_offline_attempt_reaches_assessor_and_approver(tmp_path: Path, registry:
     registry.admin("standards", "publish", str(demo_package_path()))
     registry.admin("certify", "--username", "rita", "--rubric", "RUB-FORKLIFT", "--valid-until", "2027-12-31")
 
-    clock = FixedClock()
+    clock = SystemClock()  # the public page judges the status list against the real time
     site = make_station(tmp_path / "site", "Work site laptop", clock=clock)
     desk = make_station(tmp_path / "desk", "Assessor at home", clock=clock)
     office = make_station(tmp_path / "office", "Approvals office", clock=clock)
@@ -169,5 +169,31 @@ def test_offline_attempt_reaches_assessor_and_approver(tmp_path: Path, registry:
     assert run_once(site.ctx).ok
     with site.ctx.db.session() as s:
         assert schedule.get_attempt(s, attempt_id).state is AttemptState.ISSUED
+
+    # --- the public verification page at the certificate's QR address ----------------------------------------
+    import shutil
+
+    import httpx
+
+    assert issued.verification_url.startswith(f"{registry.url}/credentials/")
+    page = httpx.get(issued.verification_url, timeout=10)
+    assert page.status_code == 200 and 'data-result="unknown"' in page.text  # no trusted issuer list yet
+    shutil.copy(issuer.trusted_issuers_path(office.ctx), registry.data_dir / "trusted-issuers.json")
+    page = httpx.get(issued.verification_url, timeout=10)
+    assert 'data-result="valid"' in page.text, page.text
+    for text in ("Łódź Skills Board", "Łukasz Nowak", "Competencies", "<script" ):
+        assert (text in page.text) is (text != "<script")
+    doc = httpx.get(issued.verification_url + ".json", timeout=10).json()
+    assert doc["id"] == issued.credential_id and doc["proof"]["type"] == "DataIntegrityProof"
+    status_doc = httpx.get(issued.status_list_url, timeout=10).json()
+    assert "BitstringStatusListCredential" in status_doc["type"] and status_doc["proof"]
+    assert httpx.get(f"{registry.url}/credentials/{new_id()}", timeout=10).status_code == 404
+
+    from assessdesk.services.issuance.records import revoke
+
+    revoke(office.ctx, actor=abe, credential_id=issued.credential_id, reason="identity fraud found on review")
+    assert run_once(office.ctx).acknowledged >= 2  # the revocation and the re-signed status list
+    page = httpx.get(issued.verification_url, timeout=10)
+    assert 'data-result="revoked"' in page.text and "identity fraud" in page.text
     for st in (site, desk, office):
         st.ctx.close()

@@ -9,6 +9,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assessdesk import __version__
 from assessdesk.protocol.version import MIN_SUPPORTED_PROTOCOL, PROTOCOL_HEADER, PROTOCOL_VERSION
+from assessdesk.registry import verification
 from assessdesk.registry.context import Registry
 from assessdesk.registry.errors import ApiError, error_response, handle_api_error
 from assessdesk.registry.evidence import routes as evidence_routes
@@ -80,7 +81,8 @@ def create_app(registry: Registry) -> FastAPI:
     app.state.tus = tus.TusState()
     app.add_exception_handler(ApiError, handle_api_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
-    for router in (station_routes.router, sync_routes.router, tus.router, evidence_routes.router):
+    for router in (station_routes.router, sync_routes.router, tus.router, evidence_routes.router,
+                   verification.router):
         app.include_router(router)
 
     @app.get("/health")

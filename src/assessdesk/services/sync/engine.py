@@ -21,7 +21,7 @@ from assessdesk.domain.users import User
 from assessdesk.protocol.sync import PullResponse
 from assessdesk.services.authz import requires
 from assessdesk.services.station import StationContext
-from assessdesk.services.sync import apply, evidence, push, routing, state, trusted
+from assessdesk.services.sync import apply, evidence, push, routing, state, status_publish, trusted
 
 MAX_PULL_PAGES = 10_000
 MAX_PUSH_BATCHES = 10_000
@@ -126,6 +126,7 @@ def _run(ctx: StationContext, client: Any, config: state.SyncConfig, report: Syn
         if not page.has_more:
             break
 
+    yield db(lambda: status_publish.publish_if_changed(ctx), "publishing the status list")
     tally = push.PushTally()
     for _ in range(MAX_PUSH_BATCHES):
         batch = yield db(lambda: push.take_batch(ctx, registry_station=config.registry_station_id),
