@@ -46,7 +46,7 @@ class AudioInput:
 
     fmt: str
     device: str
-    options: tuple[str, ...] = ()  # input options, e.g. ("-re",) to pace a generated lavfi input like a device
+    options: tuple[str, ...] = ()  # input options placed before -i (e.g. a device's "-sample_rate", "44100")
 
 
 @functools.lru_cache(maxsize=4)
