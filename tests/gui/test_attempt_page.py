@@ -45,6 +45,13 @@ def test_run_pause_incident_end_and_seal(qtbot, station_app, sign_in) -> None:
     assert "paused" in ui.timer_detail_label.text()
     ui.resume_button.click()
     idle()
+    qtbot.waitUntil(lambda: ui.recheck_button.isEnabled(), timeout=20000)
+    ui.recheck_button.click()  # identity re-check after the break: compare, then the proctor confirms
+    qtbot.waitUntil(lambda: ui.same_person_button.isVisible(), timeout=60000)
+    assert "you decide" in ui.status_label.text()
+    ui.same_person_button.click()
+    idle()
+    assert "re-check recorded" in ui.status_label.text()
     ui.incident_code_combo.setCurrentIndex(ui.incident_code_combo.findData("equipment_failure"))
     ui.incident_note_edit.setText("torch flickered")
     ui.log_incident_button.click()
@@ -59,7 +66,8 @@ def test_run_pause_incident_end_and_seal(qtbot, station_app, sign_in) -> None:
     with station_app.ctx.db.session() as s:
         assert schedule.get_attempt(s, attempt_id).state is AttemptState.AWAITING_SCORES
     kinds = [e.event_type for e in timeline(station_app.ctx, attempt_id)]
-    for expected in ("attempt.started", "attempt.paused", "attempt.resumed", "incident.logged", "attempt.ended",
+    for expected in ("attempt.started", "attempt.paused", "attempt.resumed", "identity.rechecked", "incident.logged",
+                     "attempt.ended",
                      "evidence.sealed"):
         assert expected in kinds, expected
     incident = next(e for e in timeline(station_app.ctx, attempt_id) if e.event_type == "incident.logged")

@@ -142,3 +142,24 @@ def test_check_in_pins_standards_and_refuses_a_forbidden_retake(demo) -> None:
     with pytest.raises(RetakeRefused) as info:
         checkin.check_in(demo, actor=proctor, attempt_id=again)
     assert "retake" in str(info.value).lower()
+
+
+def test_identity_recheck_after_a_break(demo) -> None:
+    import cv2
+    from skimage import data
+
+    proctor = _user(demo, "proctor")
+    attempt = _first_attempt(demo, proctor)
+    face = cv2.imencode(".jpg", cv2.cvtColor(data.astronaut(), cv2.COLOR_RGB2BGR))[1].tobytes()
+    checkin.check_in(demo, actor=proctor, attempt_id=attempt.id)
+    checkin.record_consent(demo, actor=proctor, attempt_id=attempt.id, recording=True, face_comparison=True)
+    checkin.add_photo(demo, actor=proctor, attempt_id=attempt.id, kind="live_photo", image_bytes=face)
+    checkin.decide_identity(demo, actor=proctor, attempt_id=attempt.id, decision="verified")
+    comparison = checkin.compare_recheck(demo, checkin.photos_of(demo, attempt.id), face)
+    assert comparison["reference"] == "live_photo" and comparison["match"]
+    with pytest.raises(InvalidInput, match="say what you saw"):
+        checkin.recheck_identity(demo, actor=proctor, attempt_id=attempt.id, image_bytes=face, same_person=False)
+    checkin.recheck_identity(demo, actor=proctor, attempt_id=attempt.id, image_bytes=face, same_person=False,
+                             comparison=comparison, note="different jacket and voice")
+    kinds = [e.event_type for e in proctoring.timeline(demo, attempt.id)]
+    assert kinds[-2:] == ["identity.rechecked", "incident.logged"]

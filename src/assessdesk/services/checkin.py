@@ -139,3 +139,46 @@ def compare_faces(ctx: StationContext, photos: dict[str, str]) -> dict[str, Any]
     first = results[0]
     return {"method": first["method"], "fallback": first["fallback"], "threshold": first["threshold"],
             "comparisons": results}
+
+
+@requires("identity.decide")
+def recheck_identity(ctx: StationContext, *, actor: User, attempt_id: str, image_bytes: bytes, same_person: bool,
+                     comparison: dict[str, Any] | None = None, note: str = "") -> None:
+    """After a break: a fresh live photo, compared as at check-in (if consented), and the proctor's confirmation.
+
+    Not the same person is logged as an incident too, so it is on the timeline for review."""
+    consent = consent_of(ctx, attempt_id)
+    if consent is None:
+        raise InvalidInput("This attempt has no consent record.", where="identity re-check")
+    if comparison and not consent.face_comparison:
+        raise InvalidInput("The candidate refused face comparison; confirm from the ID document alone.",
+                           where="identity re-check")
+    if not same_person and not note.strip():
+        raise InvalidInput("say what you saw", where="identity re-check note")
+    blob = ctx.evidence_store().put_bytes(image_bytes)
+    with ctx.uow(actor.id) as uow:
+        uow.record(entity_type="attempt", entity_id=attempt_id, event_type="evidence.photo_added",
+                   payload={"kind": "recheck_photo", "sha256": blob.sha256, "size": blob.size,
+                            "encrypted": blob.encrypted})
+        uow.record(entity_type="attempt", entity_id=attempt_id, event_type="identity.rechecked",
+                   payload={"same_person": same_person, "photo_sha256": blob.sha256, "comparison": comparison,
+                            "note": note.strip()})
+        if not same_person:
+            uow.record(entity_type="attempt", entity_id=attempt_id, event_type="incident.logged",
+                       payload={"code": "identity_doubt", "label": "Identity doubt at re-check", "note": note.strip(),
+                                "elapsed_s": None, "video_time_s": None})
+
+
+def compare_recheck(ctx: StationContext, photos: dict[str, str], image_bytes: bytes) -> dict[str, Any]:
+    """Compare a re-check frame with the enrolled, ID or check-in photo (io lane)."""
+    from assessdesk.services.identity import compare_photos
+    from assessdesk.services.preview import decode
+
+    ref = next((k for k in ("enrolled_photo", "id_photo", "live_photo") if k in photos), None)
+    if ref is None:  # nothing to compare with: the proctor judges from the ID document, as on a refusal
+        return {"reference": None, "similarity": None, "distance": None, "match": False, "method": "manual",
+                "fallback": False, "threshold": None,
+                "note": "there is no earlier photo of this candidate; compare with the ID document yourself"}
+    c = compare_photos(decode(image_bytes), decode(ctx.evidence_store().read_bytes(photos[ref])))
+    return {"reference": ref, "similarity": c.similarity, "distance": c.distance, "match": c.match,
+            "method": c.method, "fallback": c.fallback, "threshold": c.threshold, "note": c.note}

@@ -24,6 +24,7 @@ DEFAULT_INCIDENT_CODES = {
     "assessor_intervention": "Assessor intervention",
     "safety_stop": "Safety stop",
     "camera_lost": "Camera lost",
+    "identity_doubt": "Identity doubt at re-check",
     "other": "Other",
 }
 

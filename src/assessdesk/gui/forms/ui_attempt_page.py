@@ -129,6 +129,21 @@ class Ui_AttemptPage(object):
 
         self.control_layout.addWidget(self.recover_button, 3, 1, 1, 1)
 
+        self.recheck_button = QPushButton(AttemptPage)
+        self.recheck_button.setObjectName(u"recheck_button")
+
+        self.control_layout.addWidget(self.recheck_button, 4, 0, 1, 2)
+
+        self.same_person_button = QPushButton(AttemptPage)
+        self.same_person_button.setObjectName(u"same_person_button")
+
+        self.control_layout.addWidget(self.same_person_button, 5, 0, 1, 1)
+
+        self.not_same_button = QPushButton(AttemptPage)
+        self.not_same_button.setObjectName(u"not_same_button")
+
+        self.control_layout.addWidget(self.not_same_button, 5, 1, 1, 1)
+
 
         self.side_layout.addLayout(self.control_layout)
 
@@ -216,6 +231,9 @@ class Ui_AttemptPage(object):
         self.reason_edit.setPlaceholderText(QCoreApplication.translate("AttemptPage", u"Reason (needed to pause or void)", None))
         self.void_button.setText(QCoreApplication.translate("AttemptPage", u"&Void\u2026", None))
         self.recover_button.setText(QCoreApplication.translate("AttemptPage", u"Re&cover recording", None))
+        self.recheck_button.setText(QCoreApplication.translate("AttemptPage", u"Re-check &identity (after a break)", None))
+        self.same_person_button.setText(QCoreApplication.translate("AttemptPage", u"Same &person", None))
+        self.not_same_button.setText(QCoreApplication.translate("AttemptPage", u"&Not the same person", None))
         self.incident_group.setTitle(QCoreApplication.translate("AttemptPage", u"Log an incident", None))
         self.incident_code_label.setText(QCoreApplication.translate("AttemptPage", u"&What", None))
         self.incident_note_label.setText(QCoreApplication.translate("AttemptPage", u"N&ote", None))

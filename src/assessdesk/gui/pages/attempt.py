@@ -58,6 +58,10 @@ class AttemptPage(QWidget):
         ui.void_button.clicked.connect(self._on_void_button_clicked)
         ui.recover_button.clicked.connect(self._on_recover_button_clicked)
         ui.log_incident_button.clicked.connect(self._on_log_incident_button_clicked)
+        ui.recheck_button.clicked.connect(self._on_recheck_button_clicked)
+        ui.same_person_button.clicked.connect(lambda: self._confirm_recheck(True))
+        ui.not_same_button.clicked.connect(lambda: self._confirm_recheck(False))
+        self._recheck: tuple[bytes, dict | None] | None = None
         env.bridge.sig_core_event.connect(self._on_bridge_sig_core_event)
         self._tick = QTimer(self)
         self._tick.setInterval(500)
@@ -166,6 +170,10 @@ class AttemptPage(QWidget):
         ui.recover_button.setEnabled(unfinished)
         ui.recover_button.setVisible(unfinished)
         ui.incident_group.setEnabled(state in (S.IN_PROGRESS, S.PAUSED))
+        ui.recheck_button.setEnabled(recording and state in (S.IN_PROGRESS, S.PAUSED))
+        pending = self._recheck is not None
+        ui.same_person_button.setVisible(pending)
+        ui.not_same_button.setVisible(pending)
 
     # timer -----------------------------------------------------------------------------------------------------
     def _on_tick_timeout(self) -> None:
@@ -306,6 +314,63 @@ class AttemptPage(QWidget):
             return proctoring.log_incident(env.ctx, actor=env.user, attempt_id=a.id, code=code, note=note)
 
         env.runner.db(work, lambda _: (ui.incident_note_edit.clear(), self._say("Incident logged."), self.refresh()))
+
+    def _on_recheck_button_clicked(self) -> None:
+        """Take a frame from the recording and compare it with the earlier photos; the proctor then confirms."""
+        from assessdesk.services import checkin
+        from assessdesk.services.preview import jpeg
+
+        a, env, rec = self.attempt(), self._env, self._current_recording()
+        latest = rec.latest_frame() if rec is not None else None
+        if a is None or latest is None:
+            self._say("No picture from the camera yet.")
+            return
+        image = jpeg(latest.frame.copy())
+        self._recheck_image = image
+
+        def load() -> tuple[dict, bool]:
+            consent = checkin.consent_of(env.ctx, a.id)
+            return checkin.photos_of(env.ctx, a.id), bool(consent and consent.face_comparison)
+
+        def compare(result: tuple[dict, bool]) -> None:
+            photos, allowed = result
+            if not allowed:
+                self._recheck = (image, None)
+                self._say("Face comparison was refused: compare the candidate with the ID document yourself, then "
+                          "confirm.")
+                self._update_enabled(self.attempt().state)
+                return
+            env.runner.io(lambda: checkin.compare_recheck(env.ctx, photos, image), self._show_recheck)
+
+        env.runner.db(load, compare)
+
+    def _show_recheck(self, comparison: dict) -> None:
+        self._recheck = (self._recheck_image, comparison)
+        if comparison["similarity"] is None:
+            text = f"Not compared: {comparison['note']}"
+        else:
+            verdict = "looks like the same person" if comparison["match"] else "does NOT look like the same person"
+            text = (f"Similarity {comparison['similarity']:.2f} with the {comparison['reference'].replace('_', ' ')} "
+                    f"({comparison['method']}): {verdict}.")
+        self._say(f"{text} The score is an aid: you decide (for 'not the same person', say what you saw in Note).")
+        self._update_enabled(self.attempt().state if self.attempt() else None)
+
+    def _confirm_recheck(self, same: bool) -> None:
+        from assessdesk.services import checkin
+
+        a, env, pending = self.attempt(), self._env, self._recheck
+        if a is None or pending is None:
+            return
+        image, comparison = pending
+        note = self._ui.incident_note_edit.text()
+
+        def done(_: Any) -> None:
+            self._recheck = None
+            self._say("Identity re-check recorded." if same else "Recorded as an identity doubt (an incident).")
+            self.refresh()
+
+        env.runner.db(lambda: checkin.recheck_identity(env.ctx, actor=env.user, attempt_id=a.id, image_bytes=image,
+                                                       same_person=same, comparison=comparison, note=note), done)
 
     def _current_recording(self) -> Any:
         a = self.attempt()
