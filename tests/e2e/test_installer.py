@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_bundle_builds_and_passes_self_test(tmp_path: Path) -> None:
     dist, work = tmp_path / "dist", tmp_path / "build"
     build = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "python"), "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
          "--distpath", str(dist), "--workpath", str(work), str(ROOT / "installer" / "assessdesk.spec")],
         cwd=ROOT, capture_output=True, text=True, timeout=1400)
     assert build.returncode == 0, build.stderr[-4000:]
