@@ -52,6 +52,7 @@ class Verdict:
     holder: str | None
     revoked_reason: str | None
     note: str | None
+    holder_note: str = "not shown"
 
 
 def _latest(conn: sa.Connection, entity_type: str, entity_id: str, event_type: str) -> Any:
@@ -99,12 +100,15 @@ def verify(registry: Registry, credential_uuid: str, *, now: datetime | None = N
                           else {}).get("statusListCredential", ""))
         listed = _latest(conn, "status_list", status_list_entity(status_url), STATUS_PUBLISHED) if status_url \
             else None
-    holder = holder_name(name, str(_settings(registry).get("holder_name", "full")))
+    mode = str(_settings(registry).get("holder_name", "full"))
+    holder = holder_name(name, mode)
+    holder_note = "not shown (the issuer's setting)" if mode == "hidden" else "not on this registry's roster"
     revoked_reason = json.loads(revoked.payload).get("reason") if revoked is not None else None
     issuers = trusted_issuers(registry)
     if issuers is None:
         return Verdict(None, doc, holder, revoked_reason,
-                       "This registry has no trusted-issuer list installed, so it cannot check the signature.")
+                       "This registry has no trusted-issuer list installed, so it cannot check the signature.",
+                       holder_note)
 
     def fetch(url: str) -> StatusListSnapshot | None:
         if listed is None or urlparse(url).path != urlparse(status_url).path:
@@ -118,7 +122,7 @@ def verify(registry: Registry, credential_uuid: str, *, now: datetime | None = N
         result = VerificationResult("revoked", result.problems, result.credential_id, result.issuer_id,
                                     result.issuer_name, result.achievement_name, result.verification_method,
                                     result.status_checked_at, result.notes)
-    return Verdict(result, doc, holder, revoked_reason, None)
+    return Verdict(result, doc, holder, revoked_reason, None, holder_note)
 
 
 def _wants_json(request: Request) -> bool:

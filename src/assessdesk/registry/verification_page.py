@@ -31,6 +31,18 @@ def _date(value: Any) -> str:
     return _text(str(value)[:10] if value else None)
 
 
+def _level_names(achievement: dict[str, Any]) -> dict[str, str]:
+    """Criterion and level ids -> their names, from the achievement's result descriptions (OB 3.0)."""
+    names: dict[str, str] = {}
+    for described in achievement.get("resultDescription", []):
+        if isinstance(described, dict):
+            names[str(described.get("id"))] = str(described.get("name", described.get("id")))
+            for level in described.get("rubricCriterionLevel", []):
+                if isinstance(level, dict):
+                    names[str(level.get("id"))] = str(level.get("name", level.get("id")))
+    return names
+
+
 def render_page(verdict: Any, *, credential_url: str) -> str:
     result = verdict.result
     doc: dict[str, Any] = verdict.credential or {}
@@ -56,7 +68,7 @@ def render_page(verdict: Any, *, credential_url: str) -> str:
     if doc:
         parts.append(f"<h2>{_text(achievement.get('name') or doc.get('name'))}</h2><dl>")
         rows = [("Issuer", _text(issuer.get("name") or (result.issuer_name if result else None) or issuer.get("id"))),
-                ("Holder", _text(verdict.holder or "not shown (the issuer's setting)")),
+                ("Holder", _text(verdict.holder or verdict.holder_note)),
                 ("Issued", _date(doc.get("validFrom"))),
                 ("Expires", _date(doc.get("validUntil")) if doc.get("validUntil") else "does not expire"),
                 ("Credential id", _text(doc.get("id")))]
@@ -71,10 +83,12 @@ def render_page(verdict: Any, *, credential_url: str) -> str:
             parts.append("</tbody></table>")
         results = [r for r in subject.get("result", []) if isinstance(r, dict)]
         if results:
+            names = _level_names(achievement)
             parts.append("<h3>Achieved levels</h3><table><thead><tr><th>Criterion</th><th>Level</th></tr></thead>"
                          "<tbody>")
-            parts += [f"<tr><td>{_text(str(r.get('resultDescription', '')).rsplit('/', 1)[-1])}</td>"
-                      f"<td>{_text(str(r.get('achievedLevel', '')).rsplit('/', 1)[-1])}</td></tr>" for r in results]
+            parts += [f"<tr><td>{_text(names.get(str(r.get('resultDescription')), r.get('resultDescription')))}</td>"
+                      f"<td>{_text(names.get(str(r.get('achievedLevel')), r.get('achievedLevel')))}</td></tr>"
+                      for r in results]
             parts.append("</tbody></table>")
         parts.append(f"<p class=\"small\">Machine-readable: <a href=\"{escape(credential_url)}\">the credential "
                      "(JSON)</a>. The result is worked out when this page is opened, from the issuer's signature and "
