@@ -226,12 +226,10 @@ class MicrophoneSource:
         if proc is None:
             return
         if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=2)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=5)
+            # killed, not asked to stop: raw PCM needs no trailer, and a sound server can keep a polite ffmpeg
+            # waiting a second or two for its next fragment, which would hold up ending the attempt
+            proc.kill()
+            proc.wait(timeout=5)
         for thread in (self._reader, self._errs):  # ffmpeg has exited: its pipes reach their end
             if thread is not None:
                 thread.join(timeout=3)
