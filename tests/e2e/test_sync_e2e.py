@@ -15,11 +15,11 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "faults"))
 sys.path.insert(0, str(HERE.parent / "sync"))
 
-from registry_process import RegistryProcess  # noqa: E402
-from sync_support import PASSWORD, make_station  # noqa: E402
+from registry_process import RegistryProcess
+from sync_support import PASSWORD, make_station
 
-from assessdesk.domain.attempt import AttemptState  # noqa: E402
-from assessdesk.domain.clock import SystemClock  # noqa: E402
+from assessdesk.domain.attempt import AttemptState
+from assessdesk.domain.clock import SystemClock
 
 PG_URL = os.environ.get("ASSESSDESK_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", pytest.param("postgres", marks=[

@@ -19,9 +19,9 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent / "sync"))
 sys.path.insert(0, str(HERE.parent / "issuance"))
 
-from sync_support import PASSWORD, RegistryServer, make_station  # noqa: E402
+from sync_support import PASSWORD, RegistryServer, make_station
 
-from assessdesk.domain.clock import FixedClock, SystemClock  # noqa: E402
+from assessdesk.domain.clock import FixedClock, SystemClock
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 DRIVER = shutil.which("chromedriver")
@@ -43,7 +43,6 @@ class Browser:
 
     def __init__(self, workdir: Path) -> None:
         import httpx
-
         from sync_support import free_port
 
         self.port = free_port()

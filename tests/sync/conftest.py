@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from sync_support import RegistryServer  # noqa: E402
+from sync_support import RegistryServer
 
 
 @pytest.fixture

@@ -97,7 +97,8 @@ def make_station(path: Path, name: str, clock: Clock | None = None) -> Station:
 
 
 def enrol(station: Station, server: RegistryServer, *kinds: str) -> Any:
-    from assessdesk.services.sync.enrolment import DEFAULT_KINDS, enrol as do_enrol
+    from assessdesk.services.sync.enrolment import DEFAULT_KINDS
+    from assessdesk.services.sync.enrolment import enrol as do_enrol
 
     kinds = kinds or DEFAULT_KINDS
     return do_enrol(station.ctx, actor=station.admin, url=server.url, code=server.code(*kinds), kinds=kinds)

@@ -13,14 +13,14 @@ import pytest
 from sync_support import RegistryServer, enrol, make_station
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "e2e" / "faults"))
-from fault_proxy import Fault, FaultProxy  # noqa: E402
+from fault_proxy import Fault, FaultProxy
 
-from assessdesk.domain.clock import FixedClock, SystemClock, parse_iso  # noqa: E402
-from assessdesk.domain.roles import Role  # noqa: E402
-from assessdesk.services.sync import evidence, state  # noqa: E402
-from assessdesk.services.sync.client import RegistryClient, StationRevoked, UpdateNeeded  # noqa: E402
-from assessdesk.services.sync.engine import run_once  # noqa: E402
-from assessdesk.storage import sync as repo  # noqa: E402
+from assessdesk.domain.clock import FixedClock, SystemClock, parse_iso
+from assessdesk.domain.roles import Role
+from assessdesk.services.sync import evidence, state
+from assessdesk.services.sync.client import RegistryClient, StationRevoked, UpdateNeeded
+from assessdesk.services.sync.engine import run_once
+from assessdesk.storage import sync as repo
 
 
 def _events(station, n: int) -> None:
@@ -139,7 +139,7 @@ def test_revoked_station_and_protocol_mismatch_are_refused_clearly(tmp_path: Pat
     site = make_station(tmp_path / "site", "Site")
     done = enrol(site, server, "recording_station")
     _events(site, 1)
-    old = lambda c: RegistryClient(c.url, state.token(site.ctx), protocol_version=0)  # noqa: E731
+    old = lambda c: RegistryClient(c.url, state.token(site.ctx), protocol_version=0)
     with pytest.raises(UpdateNeeded):
         run_once(site.ctx, client_factory=old)
     revoke_station(server.registry, station_id=done.registry_station_id, reason="laptop stolen")

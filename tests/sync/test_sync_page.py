@@ -11,8 +11,8 @@ from sync_support import make_station
 
 pytest.importorskip("PySide6")
 
-from assessdesk.domain.clock import FixedClock  # noqa: E402
-from assessdesk.storage import sync as repo  # noqa: E402
+from assessdesk.domain.clock import FixedClock
+from assessdesk.storage import sync as repo
 
 SHOT = Path(__file__).parents[2] / "docs" / "img" / "sync.png"
 

@@ -128,8 +128,8 @@ def _status(args: argparse.Namespace) -> int:
         ctx.close()
     c = st.counts
     lines = [f"Registry: {st.registry_url or 'not enrolled (the station works standalone)'}",
-             f"Queued {c['queued']} · sent {c['sent']} · acknowledged {c['acknowledged']} · "
-             f"conflict {c['conflict']} · quarantined {c['quarantined']}",
+             (f"Queued {c['queued']} · sent {c['sent']} · acknowledged {c['acknowledged']} · "
+              f"conflict {c['conflict']} · quarantined {c['quarantined']}"),
              f"Last good sync: {st.last_good_sync or 'never'} · next try: {st.next_try or 'when asked'}"]
     if st.last_error:
         lines.append(f"Last error: {st.last_error}")

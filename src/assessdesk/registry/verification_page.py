@@ -47,8 +47,8 @@ def render_page(verdict: Any, *, credential_url: str) -> str:
     result = verdict.result
     doc: dict[str, Any] = verdict.credential or {}
     if not doc:
-        status, summary = "unknown", "This registry knows no credential with this id. Check the address (or the QR " \
-                                     "code) and ask the issuer."
+        status = "unknown"
+        summary = "This registry knows no credential with this id. Check the address (or the QR code) and ask the issuer."
     elif result is None:
         status, summary = "unknown", verdict.note or "The credential could not be checked."
     else:
@@ -56,7 +56,7 @@ def render_page(verdict: Any, *, credential_url: str) -> str:
     subject = doc.get("credentialSubject") if isinstance(doc.get("credentialSubject"), dict) else {}
     achievement = subject.get("achievement") if isinstance(subject.get("achievement"), dict) else {}
     issuer = doc.get("issuer") if isinstance(doc.get("issuer"), dict) else {"id": doc.get("issuer")}
-    parts = [f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">",
+    parts = ["<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">",
              "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">",
              f"<title>Credential verification: {HEADINGS[status].lower()}</title><style>{STYLE}</style></head>",
              "<body><main>",

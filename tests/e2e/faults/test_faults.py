@@ -16,7 +16,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from harness import Bench, make_scenario  # noqa: E402
+from harness import Bench, make_scenario
 
 PROXY_SCENARIOS = int(os.environ.get("ASSESSDESK_FAULT_SCENARIOS", "180"))
 KILL_SCENARIOS = max(22, PROXY_SCENARIOS // 10) if "ASSESSDESK_FAULT_SCENARIOS" in os.environ else 22

@@ -46,7 +46,7 @@ class StepDriver(QObject):
         except StopIteration as stop:
             self._on_done(stop.value)
             return
-        except BaseException as exc:  # the engine let it through: the page shows it
+        except BaseException as exc:  # noqa: BLE001 - the engine let it through: the page shows it
             self._on_error(exc)
             return
         self.sig_step.emit(step.label)

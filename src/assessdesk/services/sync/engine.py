@@ -217,7 +217,7 @@ def drive(steps: Steps) -> SyncReport:
         result, error = None, None
         try:
             result = step.fn()
-        except Exception as exc:  # handed back to the engine, which decides
+        except Exception as exc:  # noqa: BLE001 - handed back to the engine, which decides
             error = exc
     raise RuntimeError("sync did not finish")
 
