@@ -112,10 +112,10 @@ def create_profile(path: Path, *, station_name: str, admin_username: str, admin_
     kind = secret_store or (KEYRING if keyring_available() else INSECURE_FILE)
     station_id = new_id()
     staging = path.with_name(path.name + ".creating")
+    secrets = open_store(kind, station_id=station_id, profile_dir=staging, is_demo=demo)  # refuses before any write
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     (staging / "evidence").mkdir()
-    secrets = open_store(kind, station_id=station_id, profile_dir=staging, is_demo=demo)
     key = SigningKey.generate(f"urn:assessdesk:station:{station_id}#key-1")
     db = open_database(staging / "station.db")
     try:
