@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import socket
+import subprocess
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -17,8 +19,6 @@ from assessdesk.services.station import StationContext
 from assessdesk.storage import schedule
 from assessdesk.storage import station as station_repo
 from assessdesk.storage import users as users_repo
-from assessdesk.trust.canonical import canonical_json
-from assessdesk.trust.manifest_proof import sign_manifest
 
 BASE_URL = "http://127.0.0.1:8765/"
 PASSWORD = "a-long-password-1"
@@ -82,29 +82,78 @@ def _record(ctx: StationContext, user: User, event_type: str, payload: dict[str,
                    payload=payload)
 
 
+@functools.lru_cache(maxsize=2)
+def _clip(sound: bool) -> bytes:
+    """One second of real H.264 in MPEG-TS (what the recorder's ffmpeg encoder writes), with AAC sound if asked."""
+    from assessdesk.services.recording.encoders import default_ffmpeg_path
+
+    argv = [str(default_ffmpeg_path()), "-hide_banner", "-loglevel", "error", "-f", "lavfi",
+            "-i", "testsrc=size=96x64:rate=10"]
+    if sound:
+        argv += ["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=16000"]
+    argv += ["-t", "1", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"]
+    if sound:
+        argv += ["-c:a", "aac", "-b:a", "32k"]
+    return subprocess.run([*argv, "-f", "mpegts", "pipe:1"], capture_output=True, check=True, timeout=60).stdout
+
+
+def segment_bytes(tag: str, *, sound: bool = False) -> bytes:
+    """A real clip made unique by a trailing MPEG-TS null packet (PID 0x1FFF, which decoders skip) carrying `tag`."""
+    return _clip(sound) + bytes([0x47, 0x1F, 0xFF, 0x10]) + tag.encode()[:184].ljust(184, b"\xff")
+
+
+def record_segments(ctx: StationContext, proctor: User, attempt_id: str, *, segments: int = 2,
+                    sound: bool | list[bool] = False) -> list[str]:
+    """Store segment files and record them on the attempt as the recording station does (chained events).
+    `sound` per segment when a list (its length is then the number of segments)."""
+    from assessdesk.services.evidence import records as evidence_records
+
+    tracks = sound if isinstance(sound, list) else [sound] * segments
+    segments = len(tracks)
+    store, now = ctx.evidence_store(), ctx.now()
+    hashes = []
+    for i, with_sound in enumerate(tracks):
+        blob = store.put_bytes(segment_bytes(f"segment {i} of {attempt_id}", sound=with_sound))
+        evidence_records.append_segment(
+            ctx, actor_id=proctor.id, attempt_id=attempt_id,
+            fields={"index": i, "name": f"seg-{i:06d}.ts", "sha256": blob.sha256, "size": blob.size, "frames": 10,
+                    "start_s": float(i), "end_s": i + 0.9, "first_wall": now, "last_wall": now,
+                    "encoder": "ffmpeg-libx264", "encoder_version": "test clip", "recovered": False,
+                    "reason": "rotate" if i < segments - 1 else "end"},
+            stored_sha256=blob.sha256, stored_size=blob.size, encrypted=blob.encrypted)
+        hashes.append(blob.sha256)
+    return hashes
+
+
 def seal_evidence(ctx: StationContext, proctor: User, attempt_id: str, *, segments: int = 2) -> dict[str, Any]:
-    """Store segment files and a station-signed manifest naming them; record `evidence.sealed`."""
-    store = ctx.evidence_store()
-    files = [store.put_bytes(f"segment {i} of {attempt_id}".encode() * 50) for i in range(segments)]
-    manifest = {"id": f"urn:uuid:{new_id()}", "attempt_id": attempt_id,
-                "segments": [{"index": i, "sha256": f.sha256, "size": f.size} for i, f in enumerate(files)]}
-    signed = sign_manifest(manifest, ctx.signing_key(), created=ctx.clock.now())
-    blob = store.put_bytes(canonical_json(signed))
-    payload = {"manifest_sha256": blob.sha256, "manifest_id": manifest["id"],
-               "evidence_kinds": ["video.sealed"], "segments": [f.sha256 for f in files]}
-    attempts.transition(ctx, actor=proctor, attempt_id=attempt_id, event_type="evidence.sealed", payload=payload)
-    return {"manifest": signed, "manifest_sha256": blob.sha256, "segments": [f.sha256 for f in files]}
+    """Record real segment files on the ended attempt and seal it with the evidence feature: a station-signed
+    manifest naming them is stored and `evidence.sealed` recorded."""
+    from assessdesk.services.evidence.sealing import seal_attempt
+
+    hashes = record_segments(ctx, proctor, attempt_id, segments=segments)
+    sealed = seal_attempt(ctx, actor=proctor, attempt_id=attempt_id)
+    return {"manifest": sealed.manifest, "manifest_sha256": sealed.sha256, "segments": hashes}
+
+
+def sealed_segments(ctx: StationContext, attempt_id: str) -> list[str]:
+    """The segment files the attempt's signed manifest names."""
+    from assessdesk.services.evidence.sealing import sealed_manifest
+
+    found = sealed_manifest(ctx, attempt_id)
+    assert found is not None, "the attempt is not sealed"
+    return [s["sha256"] for r in found[0]["recordings"] for s in r["segments"]]
 
 
 def score(ctx: StationContext, marker: User, attempt_id: str, levels: dict[str, int], *, signoff: bool = True,
-          reason: str = "") -> Any:
-    """Score through issue 3's real sheet services: open, fill, save, submit (which routes the attempt on)."""
+          reason: str = "", evidence: Any = None) -> Any:
+    """Score through issue 3's real sheet services: open, fill, save, submit (which routes the attempt on).
+    `evidence` replaces the scoring station's evidence index (None: the real one reads the signed manifest)."""
     sheet = sheets.open_sheet(ctx, actor=marker, attempt_id=attempt_id).sheet
     for criterion, level in levels.items():
         sheet = sheet.with_score(criterion, level=level)
     sheet = replace(sheet, signoff=signoff, reason=reason)
     sheets.save_draft(ctx, actor=marker, sheet=sheet)
-    return sheets.submit_sheet(ctx, actor=marker, sheet_id=sheet.id)
+    return sheets.submit_sheet(ctx, actor=marker, sheet_id=sheet.id, evidence=evidence)
 
 
 def pending_attempt(ctx: StationContext, people: People, *, email: str | None = "lukasz.nowak@example.org",
@@ -140,10 +189,12 @@ def pending_attempt(ctx: StationContext, people: People, *, email: str | None = 
     t(ctx, actor=proctor, attempt_id=attempt_id, event_type="attempt.ended")
     if seal:
         seal_evidence(ctx, proctor, attempt_id)
-    else:
+    else:  # a seal that names no signed manifest: the evidence index rightly counts it for nothing, so the
+        # scoring here is told a video exists, and sign-off must still refuse the attempt
         t(ctx, actor=proctor, attempt_id=attempt_id, event_type="evidence.sealed",
           payload={"evidence_kinds": ["video.sealed"]})
-    score(ctx, assessor, attempt_id, PASSING_LEVELS)
+    score(ctx, assessor, attempt_id, PASSING_LEVELS,
+          evidence=None if seal else (lambda _attempt_id: {"video.sealed"}))
     if second is not None:
         score(ctx, second, attempt_id, {c: 0 for c in PASSING_LEVELS})  # far apart: moderation opens
         assert moderator is not None

@@ -60,7 +60,7 @@ def test_approve_issues_a_valid_credential_and_revoke_makes_it_revoked(ctx, peop
     assert {a["targetCode"] for a in subject["achievement"]["alignment"]} == {
         "LOG-SAFE-001", "LOG-SAFE-002", "LOG-SAFE-003"}
     with ctx.db.session() as s:
-        manifest_sha = next(e.payload["manifest_sha256"] for e in attempt_events(s, attempt_id)
+        manifest_sha = next(e.payload["sha256"] for e in attempt_events(s, attempt_id)
                             if e.event_type == "evidence.sealed")
     assert doc["evidence"][0]["digestSRI"] == "sha256-" + base64.b64encode(bytes.fromhex(manifest_sha)).decode()
     assert 0 <= int(doc["credentialStatus"]["statusListIndex"]) < 1000

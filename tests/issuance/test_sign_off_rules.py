@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from issuance_support import PASSING_LEVELS, pending_attempt, score
+from issuance_support import PASSING_LEVELS, pending_attempt, score, sealed_segments
 
 from assessdesk.domain.attempt import AttemptState
 from assessdesk.domain.errors import DomainError, InvalidInput, PermissionDenied, SeparationOfDuties
@@ -101,8 +101,7 @@ def test_sign_off_is_blocked_until_the_evidence_verifies(ctx, people) -> None:
         approval.approve(ctx, actor=people.approver, attempt_id=never_signed)
 
     tampered = pending_attempt(ctx, people)
-    with ctx.db.session() as s:
-        segments = next(e.payload["segments"] for e in attempt_events(s, tampered) if e.event_type == "evidence.sealed")
+    segments = sealed_segments(ctx, tampered)
     store = ctx.evidence_store()
     path = store.path_of(segments[0])
     data = bytearray(path.read_bytes())

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from standards_support import awaiting_attempt
 
 from assessdesk.domain.attempt import AttemptState
 from assessdesk.domain.errors import DomainError, InvalidInput, PermissionDenied, SeparationOfDuties
@@ -27,7 +28,6 @@ from assessdesk.storage import station as station_repo
 from assessdesk.storage import users as users_repo
 from assessdesk.storage.tables import EventRow
 from assessdesk.trust.canonical import content_hash
-from standards_support import awaiting_attempt
 
 
 @pytest.fixture

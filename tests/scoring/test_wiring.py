@@ -59,3 +59,158 @@ def test_the_certification_gate_is_on_without_being_passed(ctx, people) -> None:
     store_registry_certification(ctx, user_id=newcomer.id, rubric_ref="RUB-FORKLIFT", valid_until="2099-12-31")
     assert sheets.open_sheet(ctx, actor=newcomer, attempt_id=attempt_id).certification_refusal is None
     assert sheets.submit_sheet(ctx, actor=newcomer, sheet_id=draft.id).state is AttemptState.PASSED
+
+
+def sealed_attempt(ctx, people, credential: str, ref: str, *, sound: bool | list[bool] = False,  # type: ignore[no-untyped-def]
+                   files: dict[str, str] | None = None, tmp_path: Path | None = None) -> str:
+    """A fresh attempt taken to 'ended' with real segment files (with or without a sound track) and attached
+    files, then sealed by the evidence feature: a signed manifest, as a recording station makes it."""
+    from issuance_support import record_segments
+
+    from assessdesk.domain.ids import new_id
+    from assessdesk.domain.schedule import Candidate, Sitting
+    from assessdesk.services import attempts
+    from assessdesk.services.evidence.artifacts import add_artifact
+    from assessdesk.services.evidence.sealing import seal_attempt
+    from assessdesk.storage import schedule
+
+    proctor = people["proctor"]
+    with ctx.uow(proctor.id) as uow:
+        sitting = schedule.add_sitting(uow.session, Sitting(new_id(), f"Recorded {credential}", "Bay 3",
+                                                            ctx.clock.now().date().isoformat(), "08:00"))
+        candidate = schedule.add_candidate(uow.session, Candidate(new_id(), "Rec", f"Candidate {credential}"))
+    attempt_id = attempts.schedule_attempt(ctx, actor=proctor, sitting_id=sitting.id, candidate_id=candidate.id,
+                                           credential_id=credential, rubric_ref=ref)
+    for event_type in ("attempt.checked_in", "identity.verified", "attempt.started", "attempt.ended"):
+        attempts.transition(ctx, actor=proctor, attempt_id=attempt_id, event_type=event_type)
+    record_segments(ctx, proctor, attempt_id, sound=sound if isinstance(sound, list) else [sound, sound])
+    for kind, name in (files or {}).items():
+        assert tmp_path is not None
+        path = tmp_path / name
+        path.write_text(f"{kind} of {attempt_id}", encoding="utf-8")
+        add_artifact(ctx, actor=proctor, attempt_id=attempt_id, path=path, kind=kind)
+    seal_attempt(ctx, actor=proctor, attempt_id=attempt_id)
+    return attempt_id
+
+
+def submitted_event(ctx, sheet_id: str) -> dict:  # type: ignore[type-arg]
+    import json
+
+    from assessdesk.storage.tables import EventRow
+
+    with ctx.db.session() as s:
+        row = s.query(EventRow).filter_by(entity_type="score_sheet", entity_id=sheet_id).one()
+        return json.loads(row.payload_json)
+
+
+def test_a_signed_manifest_with_video_passes_the_practical_and_the_sheet_records_what_was_seen(ctx, people) -> None:
+    from assessdesk.services.scoring.evidence_index import MANIFEST, index_evidence
+
+    a = people["assessor"]
+    attempt_id = sealed_attempt(ctx, people, "LOG-FORKLIFT-PREUSE", "RUB-FORKLIFT@1")
+    index = index_evidence(ctx, attempt_id=attempt_id)
+    assert (index.basis, set(index.kinds), index.segments, index.segments_with_sound) == (
+        MANIFEST, {"video.sealed"}, 2, 0)
+    assert index.notes == () and "sealed video, 2 segment(s)" in index.summary()
+    view = sheets.open_sheet(ctx, actor=a, attempt_id=attempt_id)
+    assert view.evidence == index
+    result = sheets.submit_sheet(ctx, actor=a, sheet_id=filled(ctx, a, attempt_id).id)
+    assert result.state is AttemptState.PASSED
+    assert submitted_event(ctx, result.sheet.id)["evidence"] == {
+        "basis": "manifest", "kinds": ["video.sealed"], "segments": 2, "segments_with_sound": 0}
+
+
+CX_LEVELS = {"CX-1": 3, "CX-2": 3, "CX-3": 3, "CX-4": 3}
+
+
+def test_a_role_play_needs_a_sound_track_on_every_segment(ctx, people) -> None:
+    from assessdesk.domain.validation_types import EvidenceMissing
+    from assessdesk.services.scoring.evidence_index import index_evidence
+
+    a = people["assessor"]
+    silent = sealed_attempt(ctx, people, "CX-TROUBLESHOOT", "RUB-CX-CALL@1", sound=False)
+    assert set(index_evidence(ctx, attempt_id=silent).kinds) == {"video.sealed"}
+    with pytest.raises(EvidenceMissing, match="a recording of the performance with its sound track"):
+        sheets.submit_sheet(ctx, actor=a, sheet_id=filled(ctx, a, silent, CX_LEVELS).id)
+
+    partly = sealed_attempt(ctx, people, "CX-TROUBLESHOOT", "RUB-CX-CALL@1", sound=[True, False])
+    index = index_evidence(ctx, attempt_id=partly)
+    assert set(index.kinds) == {"video.sealed"} and index.segments_with_sound == 1
+    with pytest.raises(EvidenceMissing) as refused:
+        sheets.submit_sheet(ctx, actor=a, sheet_id=filled(ctx, a, partly, CX_LEVELS).id)
+    assert "Segment(s) 2 of the recording have no sound track" in refused.value.hint  # says where
+
+    heard = sealed_attempt(ctx, people, "CX-TROUBLESHOOT", "RUB-CX-CALL@1", sound=True)
+    assert set(index_evidence(ctx, attempt_id=heard).kinds) == {"video.sealed", "video.audio"}
+    result = sheets.submit_sheet(ctx, actor=a, sheet_id=filled(ctx, a, heard, CX_LEVELS).id)
+    assert result.state is AttemptState.PASSED
+
+
+def test_attached_files_count_by_kind(ctx, people, tmp_path: Path) -> None:
+    from assessdesk.domain.validation_types import EvidenceMissing
+    from assessdesk.services.scoring.evidence_index import index_evidence
+
+    a = people["assessor"]
+    levels = {"DB-1": 3, "DB-2": 3, "DB-3": 3}
+    without = sealed_attempt(ctx, people, "DATA-DASHBOARD-CASE", "RUB-DASHBOARD@1",
+                             files={"checklist": "notes.txt"}, tmp_path=tmp_path)
+    with pytest.raises(EvidenceMissing, match="case output file"):
+        sheets.submit_sheet(ctx, actor=a, sheet_id=filled(ctx, a, without, levels).id)
+    case = sealed_attempt(ctx, people, "DATA-DASHBOARD-CASE", "RUB-DASHBOARD@1",
+                          files={"case_output": "answer.xlsx", "portfolio_item": "deck.pdf"}, tmp_path=tmp_path)
+    index = index_evidence(ctx, attempt_id=case)
+    assert set(index.kinds) == {"video.sealed", "artifact.case_output", "artifact.portfolio"}
+    assert index.artifacts == {"case_output": 1, "portfolio_item": 1}
+    assert sheets.submit_sheet(ctx, actor=a, sheet_id=filled(ctx, a, case, levels).id).outcome is not None
+
+
+def test_placeholder_seals_count_on_a_demo_profile_only_and_never_silently(ctx, people) -> None:
+    from assessdesk.domain.validation_types import EvidenceMissing
+    from assessdesk.services.scoring.evidence_index import NONE, PLACEHOLDER, index_evidence
+    from assessdesk.storage import audit
+
+    a = people["assessor"]
+    attempt_id = awaiting_attempt(ctx, "LOG-FORKLIFT-PREUSE", "RUB-FORKLIFT@1")  # seal payload lists kinds only
+    real = replace(ctx, is_demo=False)  # the same station, as a real profile would see it
+    index = index_evidence(real, attempt_id=attempt_id)
+    assert index.basis == NONE and not index.kinds and "names no signed evidence manifest" in index.notes[0]
+    draft = filled(ctx, a, attempt_id)
+    with pytest.raises(EvidenceMissing, match="sealed video") as refused:
+        sheets.submit_sheet(real, actor=a, sheet_id=draft.id)
+    assert "names no signed evidence manifest" in refused.value.hint
+
+    demo = index_evidence(ctx, attempt_id=attempt_id)
+    assert demo.basis == PLACEHOLDER and set(demo.kinds) == {"video.sealed"}
+    assert demo.summary().startswith("Demo placeholder seal") and "demo data" in demo.notes[0]
+    result = sheets.submit_sheet(ctx, actor=a, sheet_id=draft.id)
+    assert submitted_event(ctx, result.sheet.id)["evidence"]["basis"] == "placeholder"
+    with ctx.db.session() as s:
+        assert any(r.action == "scoring.placeholder_evidence_accepted" and r.subject_id == result.sheet.id
+                   for r in audit.all_rows(s))
+
+
+def test_sealed_elsewhere_and_not_fetched_counts_the_seal_record_and_says_so(ctx, people) -> None:
+    import json
+
+    from assessdesk.domain.clock import iso
+    from assessdesk.domain.events import AuthoredEvent
+    from assessdesk.domain.ids import new_id
+    from assessdesk.services.scoring.evidence_index import SEAL_RECORD, index_evidence
+    from assessdesk.storage.tables import EventRow
+    from assessdesk.trust.event_hash import event_hash
+
+    attempt_id = awaiting_attempt(ctx, "LOG-FORKLIFT-PREUSE", "RUB-FORKLIFT@1")
+    # a later seal by the recording station, pulled from the registry; its manifest has not been fetched
+    event = AuthoredEvent(event_id=new_id(), entity_type="attempt", entity_id=attempt_id,
+                          event_type="evidence.sealed", payload={"sha256": "ab" * 32, "segment_count": 3,
+                                                                 "artifact_count": 0},
+                          author_station="recording-station-elsewhere", author_user=None,
+                          occurred_at=iso(ctx.clock.now()))
+    with ctx.db.session() as s, s.begin():
+        s.add(EventRow(event_id=event.event_id, entity_type=event.entity_type, entity_id=event.entity_id,
+                       event_type=event.event_type, payload_json=json.dumps(event.payload, sort_keys=True),
+                       author_station=event.author_station, author_user=None, occurred_at=event.occurred_at,
+                       content_hash=event_hash(event)))
+    index = index_evidence(ctx, attempt_id=attempt_id)
+    assert index.basis == SEAL_RECORD and set(index.kinds) == {"video.sealed"} and index.segments == 3
+    assert "not on this station yet" in index.notes[0] and "seal record" in index.summary()

@@ -15,10 +15,11 @@ from assessdesk.domain.roles import require
 from assessdesk.domain.scoring import CriterionScore, ScoreSheet, SheetKind, SheetRole
 from assessdesk.domain.standards import Checklist, CredentialDefinition, ItemKind, Rubric, parse_ref
 from assessdesk.domain.users import User
-from assessdesk.domain.validation_types import EvidenceKind, check_evidence, required_for
+from assessdesk.domain.validation_types import EvidenceKind, EvidenceMissing, check_evidence, required_for
 from assessdesk.services.authz import requires
 from assessdesk.services.calibration.certification import certification_gate as calibration_gate
-from assessdesk.services.scoring.hooks import CertificationGate, EvidenceProvider, sealed_event_evidence
+from assessdesk.services.scoring.evidence_index import PLACEHOLDER, EvidenceIndex, index_evidence
+from assessdesk.services.scoring.hooks import CertificationGate, EvidenceProvider
 from assessdesk.services.scoring.workflow import (
     SubmitResult,
     evaluate_sheet,
@@ -49,6 +50,7 @@ class SheetView:
     required_evidence: tuple[str, ...]
     # Why the certification gate would refuse this live sheet (the gate's own words), or None when it would not.
     certification_refusal: str | None = None
+    evidence: EvidenceIndex | None = None  # what the attempt's sealed evidence holds (None: a benchmark sheet)
 
 
 def _markers(session: Session, attempt_id: str) -> list[str]:
@@ -118,7 +120,9 @@ def open_sheet(ctx: StationContext, *, actor: User, attempt_id: str) -> SheetVie
             sheet = replace(_new_sheet(actor, attempt_id, role, pinned), scores=scores, updated_at=uow.now())
             repo.save_draft(uow.session, sheet)
         view = _view(uow.session, sheet, pinned)
-    return replace(view, certification_refusal=_gate_refusal(ctx, actor, sheet))
+    # Both read outside the write transaction: the index opens evidence files to look for a sound track.
+    return replace(view, certification_refusal=_gate_refusal(ctx, actor, sheet),
+                   evidence=index_evidence(ctx, attempt_id=attempt_id))
 
 
 def _gate_refusal(ctx: StationContext, actor: User, sheet: ScoreSheet) -> str | None:
@@ -187,10 +191,20 @@ def submit_sheet(ctx: StationContext, *, actor: User, sheet_id: str, evidence: E
                            where="score sheet")
     if draft.role in (SheetRole.MODERATION, SheetRole.RESCORE) and not draft.reason.strip():
         raise InvalidInput("give the reason for the agreed result", where="moderation")
+    index: EvidenceIndex | None = None
     if draft.role in (SheetRole.FIRST, SheetRole.SECOND):
         (certification_gate or calibration_gate(ctx))(actor, draft.assessment_ref, draft.attempt_id)
-        present = (evidence or sealed_event_evidence(ctx))(draft.attempt_id) | derived
-        check_evidence(pinned.credential.validation_type, present, pinned.credential.required_evidence)
+        if evidence is None:
+            index = index_evidence(ctx, attempt_id=draft.attempt_id)
+            present = set(index.kinds) | derived
+        else:
+            present = set(evidence(draft.attempt_id)) | derived
+        try:
+            check_evidence(pinned.credential.validation_type, present, pinned.credential.required_evidence)
+        except EvidenceMissing as exc:
+            if index is not None and index.notes:  # why the index holds less than expected, in its words
+                exc.hint = f"{exc.hint} {' '.join(index.notes)}".strip()
+            raise
     sample = ctx.settings().get("second_marking_sample_rate")
     with ctx.uow(actor.id) as uow:
         facts = repo.attempt_facts(uow.session, draft.attempt_id)
@@ -200,7 +214,10 @@ def submit_sheet(ctx: StationContext, *, actor: User, sheet_id: str, evidence: E
             raise InvalidInput(f"the attempt has moved on (it is now {facts.state.value.replace('_', ' ')}); "
                                "your draft is kept", where="score sheet")
         _check_role(uow.session, actor, draft.attempt_id, draft.role)
-        locked = record_sheet(uow, draft, evaluation)
+        locked = record_sheet(uow, draft, evaluation, evidence=index.payload() if index is not None else None)
+        if index is not None and index.basis == PLACEHOLDER:  # accepted on a demo profile, and on the record
+            uow.audit(action="scoring.placeholder_evidence_accepted", subject_type="score_sheet",
+                      subject_id=locked.id, detail={"attempt_id": draft.attempt_id, "kinds": sorted(index.kinds)})
         if draft.role is SheetRole.RESCORE:
             uow.audit(action="scoring.rescored", subject_type="score_sheet", subject_id=locked.id,
                       detail={"supersedes": locked.supersedes, "assessment_ref": locked.assessment_ref})

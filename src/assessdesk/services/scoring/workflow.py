@@ -43,14 +43,18 @@ def evaluate_sheet(session: Session, pinned: Pinned, sheet: ScoreSheet) -> Evalu
     return evaluate(pinned.assessment, sheet, peer_points=peer_points_for(session, pinned, sheet.attempt_id))
 
 
-def record_sheet(uow: UnitOfWork, sheet: ScoreSheet, evaluation: Evaluation) -> ScoreSheet:
-    """Lock and hash the sheet, record it as an authored event, drop its draft."""
+def record_sheet(uow: UnitOfWork, sheet: ScoreSheet, evaluation: Evaluation,
+                 evidence: dict[str, Any] | None = None) -> ScoreSheet:
+    """Lock and hash the sheet, record it as an authored event, drop its draft. `evidence` (the evidence index's
+    payload) records what the evidence check saw, e.g. that a demo placeholder seal was accepted."""
     body = sheet.body()
     locked = replace(sheet, submitted_at=uow.now(), content_hash=content_hash(body), updated_at=uow.now())
+    payload = {"attempt_id": sheet.attempt_id, "sheet": body, "content_hash": locked.content_hash,
+               "total": evaluation.total, "max_total": evaluation.max_total, "passed": evaluation.passed}
+    if evidence is not None:
+        payload["evidence"] = evidence
     event = uow.record(entity_type="score_sheet", entity_id=sheet.id, event_type="scoring.sheet_submitted",
-                       payload={"attempt_id": sheet.attempt_id, "sheet": body, "content_hash": locked.content_hash,
-                                "total": evaluation.total, "max_total": evaluation.max_total,
-                                "passed": evaluation.passed})
+                       payload=payload)
     repo.add_sheet(uow.session, locked, event_id=event.event_id)
     repo.delete_draft(uow.session, sheet.id)
     return locked
