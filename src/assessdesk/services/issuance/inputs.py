@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assessdesk.domain.clock import parse_iso
@@ -16,6 +15,7 @@ from assessdesk.domain.errors import DomainError
 from assessdesk.domain.events import AuthoredEvent
 from assessdesk.domain.schedule import AttemptSummary, Sitting
 from assessdesk.domain.validation_types import MISSING_TEXT, EvidenceKind, missing_evidence
+from assessdesk.services.calibration.certification import status_in
 from assessdesk.services.issuance.evidence_check import EvidenceCheck, check_sealed_evidence
 from assessdesk.services.issuance.standards_view import PinnedStandards, pinned_standards
 from assessdesk.services.scoring.workflow import outcome_of
@@ -23,8 +23,8 @@ from assessdesk.services.station import StationContext
 from assessdesk.storage import schedule
 from assessdesk.storage import scoring as scoring_repo
 from assessdesk.storage import users as users_repo
-from assessdesk.storage.events import attempt_events, to_event
-from assessdesk.storage.tables import EventRow, SessionRow
+from assessdesk.storage.events import attempt_events
+from assessdesk.storage.tables import SessionRow
 
 # Attempt events that make their author a proctor of the attempt (separation of duties).
 PROCTOR_EVENTS = frozenset({
@@ -76,7 +76,7 @@ class SheetView:
 class CertificationView:
     assessor_id: str
     assessor_name: str
-    status: str  # current | expired | none
+    status: str  # a calibration CertificationState value (current, expired, revoked, ...) or "not required"
     detail: str
 
 
@@ -204,22 +204,19 @@ def _present_kinds(events: list[AuthoredEvent], sealed: dict[str, Any] | None, e
 
 def _certifications(session: Session, sheets: list[SheetView], assessment_ref: str, on: date,
                     names: dict[str, str]) -> list[CertificationView]:
-    rows = session.scalars(select(EventRow).where(EventRow.entity_type == "certification").order_by(EventRow.local_seq))
-    records = [to_event(r).payload for r in rows]
-    rubric_id = assessment_ref.partition("@")[0]
+    """Each marker's standing for the rubric on the day their sheet was submitted, by the calibration feature's
+    rule (station and registry grants, expiry, revocations; a station cannot forge a registry grant)."""
     out = []
     for assessor in dict.fromkeys(s.assessor_id for s in sheets if s.role in ("first", "second", "rescore")):
-        mine = [p for p in records if p.get("assessor_id", p.get("user_id")) == assessor
-                and str(p.get("rubric_id", p.get("assessment_ref", ""))).partition("@")[0] == rubric_id]
+        theirs = [s for s in sheets if s.assessor_id == assessor and s.role in ("first", "second", "rescore")]
         name = names.get(assessor, assessor)
-        if not mine:
-            out.append(CertificationView(assessor, name, "none", f"No certification for {rubric_id} is recorded "
-                                                                 "on this station."))
+        if all(s.kind == "checklist" for s in theirs):
+            out.append(CertificationView(assessor, name, "not required",
+                                         "Checklists (yes/no items) are not calibrated."))
             continue
-        until = str(mine[-1].get("valid_until", ""))
-        current = bool(until) and date.fromisoformat(until[:10]) >= on
-        out.append(CertificationView(assessor, name, "current" if current else "expired",
-                                     f"Certified for {rubric_id} until {until[:10] or '?'}."))
+        when = min((parse_iso(s.submitted_at).date() for s in theirs if s.submitted_at), default=on)
+        status = status_in(session, user_id=assessor, rubric_ref=assessment_ref, today=when)
+        out.append(CertificationView(assessor, name, status.state.value, f"On {when}: {status.message()}"))
     return out
 
 
