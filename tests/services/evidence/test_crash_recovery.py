@@ -29,10 +29,10 @@ from .conftest import PROCTOR_PASSWORD
 SCRIPT = Path(__file__).with_name("crash_attempt.py")
 
 
-def _run_then_kill(profile: Path, attempt_id: str, *, sealed_before_kill: int) -> list[str]:
+def _run_then_kill(profile: Path, attempt_id: str, *, sealed_before_kill: int, tone: bool = False) -> list[str]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    proc = subprocess.Popen([sys.executable, str(SCRIPT), str(profile), attempt_id, "pat", PROCTOR_PASSWORD],
-                            stdout=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen([sys.executable, str(SCRIPT), str(profile), attempt_id, "pat", PROCTOR_PASSWORD,
+                             *(["tone"] if tone else [])], stdout=subprocess.PIPE, text=True, env=env)
     lines: list[str] = []
     try:
         deadline = time.monotonic() + 60
@@ -98,6 +98,21 @@ def test_sigkill_then_recover_seal_continue_and_end(station, proctor, ready_atte
     package = write_package(station, attempt_id=attempt_id, out=tmp_path / "pkg")
     verdict = verify_package(open_package(package.path), parse_trusted_keys(station_trusted_keys_document(station)))
     assert verdict.ok and verdict.recovered, verdict.problems
+
+
+def test_a_role_play_torn_by_a_kill_keeps_its_sound_track_on_record(station, proctor, ready_attempt) -> None:
+    attempt_id = ready_attempt(credential="CX-TROUBLESHOOT", rubric="RUB-CX-CALL@1")
+    _run_then_kill(station.profile_dir, attempt_id, sealed_before_kill=1, tone=True)
+    time.sleep(0.3)
+    report = recover_attempt(station, actor=proctor, attempt_id=attempt_id)
+    assert len(report.recovered) == 1 and not report.lost, "0.7 s into a segment, some of it decodes"
+    segments = report.interim.manifest["recordings"][0]["segments"]
+    closed, torn = segments[0], segments[1:]
+    assert len(torn) == 1 and torn[0]["recovered"]
+    assert closed["audio"]["codec"] == "aac" and closed["audio"]["seconds"] > 0.5
+    # the torn segment names the track it was opened with; its seconds were never counted
+    assert all(s["audio"] == {"codec": "aac", "sample_rate": 48_000, "channels": 1} for s in torn)
+    assert report.interim.manifest["evidence_kinds"] == ["video.audio", "video.sealed"]
 
 
 def test_salvage_keeps_every_sealed_chunk_of_a_torn_envelope(tmp_path: Path) -> None:
