@@ -104,6 +104,15 @@ def enrol(station: Station, server: RegistryServer, *kinds: str) -> Any:
     return do_enrol(station.ctx, actor=station.admin, url=server.url, code=server.code(*kinds), kinds=kinds)
 
 
+def _standards(station: Station) -> None:
+    """The demo library (the forklift credential and rubric), once per station: attempts pin what they use."""
+    from assessdesk.services.standards.demo import import_demo_standards
+    from assessdesk.services.standards.library import list_library
+
+    if not list_library(station.ctx, actor=station.admin):
+        import_demo_standards(station.ctx, actor=station.admin)
+
+
 def offline_attempt(station: Station, proctor: Any, *, candidate_id: str | None = None,
                     photo: bytes = b"\x89PNG" + b"x" * 5000) -> str:
     """Schedule, check in, consent, photo, identity, start, incident, end: all offline, through the services."""
@@ -113,13 +122,14 @@ def offline_attempt(station: Station, proctor: Any, *, candidate_id: str | None 
     from assessdesk.storage import schedule
 
     ctx = station.ctx
+    _standards(station)
     sitting = Sitting(new_id(), "Forklift practical", "Work site 7", "2026-01-05", "09:00")
     with ctx.uow(proctor.id) as uow:
         schedule.add_sitting(uow.session, sitting)
         if candidate_id is None:
             candidate_id = schedule.add_candidate(uow.session, Candidate(new_id(), "Łukasz", "Nowak", "C-1")).id
     attempt_id = attempts.schedule_attempt(ctx, actor=proctor, sitting_id=sitting.id, candidate_id=candidate_id,
-                                           credential_id="LOG-FORK-CRED", rubric_ref="LOG-FORK-RUBRIC@1")
+                                           credential_id="LOG-FORKLIFT-PREUSE", rubric_ref="RUB-FORKLIFT@1")
     checkin.check_in(ctx, actor=proctor, attempt_id=attempt_id)
     checkin.record_consent(ctx, actor=proctor, attempt_id=attempt_id, recording=True, face_comparison=False)
     checkin.add_photo(ctx, actor=proctor, attempt_id=attempt_id, kind="id_photo", image_bytes=photo)
