@@ -12,6 +12,7 @@ from assessdesk.domain.attempt import AttemptState
 from assessdesk.domain.schedule import AttemptSummary
 from assessdesk.gui.forms.ui_attempt_page import Ui_AttemptPage
 from assessdesk.gui.pages.base import PageEnv
+from assessdesk.gui.widgets.attempt_combo import fill_attempt_combo
 from assessdesk.services import proctoring
 from assessdesk.services.home import day_overview
 
@@ -94,14 +95,7 @@ class AttemptPage(QWidget):
     def _show_attempts(self, day: Any) -> None:
         current = self.attempt()
         self._attempts = [a for a in day.attempts if a.state in RUNNABLE or a.id in self._recordings]
-        combo = self._ui.attempt_combo
-        combo.blockSignals(True)
-        combo.clear()
-        for a in self._attempts:
-            combo.addItem(f"{a.candidate.full_name} — {a.credential_id} ({a.state.value.replace('_', ' ')})", a.id)
-        combo.blockSignals(False)
-        ids = [a.id for a in self._attempts]
-        combo.setCurrentIndex(ids.index(current.id) if current and current.id in ids else (0 if ids else -1))
+        fill_attempt_combo(self._ui.attempt_combo, self._attempts, current)
         self._on_attempt_combo_current_index_changed()
 
     def attempt(self) -> AttemptSummary | None:
