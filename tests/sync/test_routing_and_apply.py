@@ -97,3 +97,24 @@ def test_assigned_attempt_reaches_the_scoring_station_with_evidence(tmp_path: Pa
     assert run_once(office.ctx).pulled == 0  # approvers see an attempt only once it passed
     for st in (site, desk, office):
         st.ctx.close()
+
+
+def test_a_record_the_station_cannot_project_is_kept_and_does_not_block_the_feed(tmp_path: Path, server) -> None:
+    from assessdesk.registry import authoring, db, rosters
+
+    with db.write_transaction(server.registry.engine) as conn:  # a registry bug: a user without a user name
+        authoring.append(conn, [authoring.Draft(entity_type="user", entity_id="u-broken", event_type="user.upserted",
+                                                payload={"user_id": "u-broken", "roles": ["assessor"]})],
+                         now=server.registry.now())
+    rosters.import_roster(server.registry, entries=[rosters.RosterEntry("C-9", "Mo Ade", None)])
+    desk = make_station(tmp_path / "desk", "Desk")
+    enrol(desk, server)
+    report = run_once(desk.ctx)
+    assert report.ok and report.pulled == 2 and len(report.problems) == 1 and "u-broken" in report.problems[0]
+    with desk.ctx.db.session() as s:
+        assert s.query(EventRow).filter_by(entity_id="u-broken").count() == 1  # kept, unprojected
+        assert s.query(UserRow).filter_by(id="u-broken").count() == 0
+        assert s.query(CandidateRow).filter_by(external_id="C-9").count() == 1  # the feed went on
+    assert state.status(desk.ctx).problems == report.problems
+    assert run_once(desk.ctx).pulled == 0  # the cursor moved past it: not re-applied
+    desk.ctx.close()

@@ -184,8 +184,8 @@ def _apply_chunk(ctx: StationContext, events: list[AuthoredEvent], result: PageR
             except (DomainError, KeyError, ValueError, TypeError) as exc:
                 # A record this station cannot project must not wedge the feed: keep it unprojected, say so.
                 savepoint.rollback()
-                result.problems.append(f"event {event.event_id} ({event.event_type}) could not be applied: "
-                                       f"{type(exc).__name__}: {exc}")
+                result.problems.append(f"event {event.event_id} ({event.event_type} on {event.entity_type} "
+                                       f"{event.entity_id}) could not be applied: {type(exc).__name__}: {exc}")
                 repo.store_pulled(uow.session, event)
             result.applied += 1
 
