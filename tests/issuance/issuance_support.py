@@ -135,6 +135,32 @@ def seal_evidence(ctx: StationContext, proctor: User, attempt_id: str, *, segmen
     return {"manifest": sealed.manifest, "manifest_sha256": sealed.sha256, "segments": hashes}
 
 
+def recorded_attempt(ctx: StationContext, proctor: User, credential: str, ref: str, *,
+                     sound: bool | list[bool] = False, files: dict[str, str] | None = None,
+                     tmp_path: Any = None) -> str:
+    """A fresh attempt taken to 'ended' with real segment files (with or without a sound track, per segment when a
+    list) and attached files (kind -> file name, written under `tmp_path`), then sealed by the evidence feature:
+    a signed manifest, as a recording station makes it. It then awaits scores."""
+    from assessdesk.services.evidence.artifacts import add_artifact
+    from assessdesk.services.evidence.sealing import seal_attempt
+
+    with ctx.uow(proctor.id) as uow:
+        sitting = schedule.add_sitting(uow.session, Sitting(new_id(), f"Recorded {credential}", "Bay 3",
+                                                            ctx.clock.now().date().isoformat(), "08:00"))
+        candidate = schedule.add_candidate(uow.session, Candidate(new_id(), "Rec", f"Candidate {credential}"))
+    attempt_id = attempts.schedule_attempt(ctx, actor=proctor, sitting_id=sitting.id, candidate_id=candidate.id,
+                                           credential_id=credential, rubric_ref=ref)
+    for event_type in ("attempt.checked_in", "identity.verified", "attempt.started", "attempt.ended"):
+        attempts.transition(ctx, actor=proctor, attempt_id=attempt_id, event_type=event_type)
+    record_segments(ctx, proctor, attempt_id, sound=sound if isinstance(sound, list) else [sound, sound])
+    for kind, name in (files or {}).items():
+        path = tmp_path / name
+        path.write_text(f"{kind} of {attempt_id}", encoding="utf-8")
+        add_artifact(ctx, actor=proctor, attempt_id=attempt_id, path=path, kind=kind)
+    seal_attempt(ctx, actor=proctor, attempt_id=attempt_id)
+    return attempt_id
+
+
 def sealed_segments(ctx: StationContext, attempt_id: str) -> list[str]:
     """The segment files the attempt's signed manifest names."""
     from assessdesk.services.evidence.sealing import sealed_manifest

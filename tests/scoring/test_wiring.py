@@ -61,36 +61,10 @@ def test_the_certification_gate_is_on_without_being_passed(ctx, people) -> None:
     assert sheets.submit_sheet(ctx, actor=newcomer, sheet_id=draft.id).state is AttemptState.PASSED
 
 
-def sealed_attempt(ctx, people, credential: str, ref: str, *, sound: bool | list[bool] = False,  # type: ignore[no-untyped-def]
-                   files: dict[str, str] | None = None, tmp_path: Path | None = None) -> str:
-    """A fresh attempt taken to 'ended' with real segment files (with or without a sound track) and attached
-    files, then sealed by the evidence feature: a signed manifest, as a recording station makes it."""
-    from issuance_support import record_segments
+def sealed_attempt(ctx, people, credential: str, ref: str, **kwargs) -> str:  # type: ignore[no-untyped-def]
+    from issuance_support import recorded_attempt
 
-    from assessdesk.domain.ids import new_id
-    from assessdesk.domain.schedule import Candidate, Sitting
-    from assessdesk.services import attempts
-    from assessdesk.services.evidence.artifacts import add_artifact
-    from assessdesk.services.evidence.sealing import seal_attempt
-    from assessdesk.storage import schedule
-
-    proctor = people["proctor"]
-    with ctx.uow(proctor.id) as uow:
-        sitting = schedule.add_sitting(uow.session, Sitting(new_id(), f"Recorded {credential}", "Bay 3",
-                                                            ctx.clock.now().date().isoformat(), "08:00"))
-        candidate = schedule.add_candidate(uow.session, Candidate(new_id(), "Rec", f"Candidate {credential}"))
-    attempt_id = attempts.schedule_attempt(ctx, actor=proctor, sitting_id=sitting.id, candidate_id=candidate.id,
-                                           credential_id=credential, rubric_ref=ref)
-    for event_type in ("attempt.checked_in", "identity.verified", "attempt.started", "attempt.ended"):
-        attempts.transition(ctx, actor=proctor, attempt_id=attempt_id, event_type=event_type)
-    record_segments(ctx, proctor, attempt_id, sound=sound if isinstance(sound, list) else [sound, sound])
-    for kind, name in (files or {}).items():
-        assert tmp_path is not None
-        path = tmp_path / name
-        path.write_text(f"{kind} of {attempt_id}", encoding="utf-8")
-        add_artifact(ctx, actor=proctor, attempt_id=attempt_id, path=path, kind=kind)
-    seal_attempt(ctx, actor=proctor, attempt_id=attempt_id)
-    return attempt_id
+    return recorded_attempt(ctx, people["proctor"], credential, ref, **kwargs)
 
 
 def submitted_event(ctx, sheet_id: str) -> dict:  # type: ignore[type-arg]

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QHBoxLayout, QHeaderView
     QTableWidgetItem, QVBoxLayout, QWidget)
 
 from assessdesk.gui.widgets.rubric_grid import RubricGrid
+from assessdesk.gui.widgets.timeline import TimelineWidget
+from assessdesk.gui.widgets.video_view import VideoView
 
 class Ui_ScoringPage(object):
     def setupUi(self, ScoringPage):
@@ -99,6 +101,12 @@ class Ui_ScoringPage(object):
 
         self.note_header_layout.addItem(self.note_spacer)
 
+        self.watch_button = QPushButton(self.sheet_panel)
+        self.watch_button.setObjectName(u"watch_button")
+        self.watch_button.setEnabled(False)
+
+        self.note_header_layout.addWidget(self.watch_button)
+
         self.mark_moment_button = QPushButton(self.sheet_panel)
         self.mark_moment_button.setObjectName(u"mark_moment_button")
         self.mark_moment_button.setEnabled(False)
@@ -160,6 +168,64 @@ class Ui_ScoringPage(object):
         self.sheet_layout.addWidget(self.status_label)
 
         self.page_splitter.addWidget(self.sheet_panel)
+        self.evidence_panel = QWidget(self.page_splitter)
+        self.evidence_panel.setObjectName(u"evidence_panel")
+        self.evidence_layout = QVBoxLayout(self.evidence_panel)
+        self.evidence_layout.setObjectName(u"evidence_layout")
+        self.evidence_layout.setContentsMargins(0, 0, 0, 0)
+        self.evidence_title_label = QLabel(self.evidence_panel)
+        self.evidence_title_label.setObjectName(u"evidence_title_label")
+
+        self.evidence_layout.addWidget(self.evidence_title_label)
+
+        self.video_view = VideoView(self.evidence_panel)
+        self.video_view.setObjectName(u"video_view")
+        self.video_view.setMinimumSize(QSize(320, 180))
+
+        self.evidence_layout.addWidget(self.video_view)
+
+        self.timeline = TimelineWidget(self.evidence_panel)
+        self.timeline.setObjectName(u"timeline")
+
+        self.evidence_layout.addWidget(self.timeline)
+
+        self.player_controls_layout = QHBoxLayout()
+        self.player_controls_layout.setObjectName(u"player_controls_layout")
+        self.step_back_button = QPushButton(self.evidence_panel)
+        self.step_back_button.setObjectName(u"step_back_button")
+
+        self.player_controls_layout.addWidget(self.step_back_button)
+
+        self.play_button = QPushButton(self.evidence_panel)
+        self.play_button.setObjectName(u"play_button")
+
+        self.player_controls_layout.addWidget(self.play_button)
+
+        self.step_forward_button = QPushButton(self.evidence_panel)
+        self.step_forward_button.setObjectName(u"step_forward_button")
+
+        self.player_controls_layout.addWidget(self.step_forward_button)
+
+        self.position_label = QLabel(self.evidence_panel)
+        self.position_label.setObjectName(u"position_label")
+
+        self.player_controls_layout.addWidget(self.position_label)
+
+        self.player_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.player_controls_layout.addItem(self.player_spacer)
+
+
+        self.evidence_layout.addLayout(self.player_controls_layout)
+
+        self.evidence_status_label = QLabel(self.evidence_panel)
+        self.evidence_status_label.setObjectName(u"evidence_status_label")
+        self.evidence_status_label.setWordWrap(True)
+        self.evidence_status_label.setTextFormat(Qt.RichText)
+
+        self.evidence_layout.addWidget(self.evidence_status_label)
+
+        self.page_splitter.addWidget(self.evidence_panel)
 
         self.main_layout.addWidget(self.page_splitter)
 
@@ -188,9 +254,13 @@ class Ui_ScoringPage(object):
         self.rubric_grid.setAccessibleName(QCoreApplication.translate("ScoringPage", u"Rubric: criteria and levels", None))
 #endif // QT_CONFIG(accessibility)
         self.note_label.setText(QCoreApplication.translate("ScoringPage", u"&Note for the current criterion:", None))
+        self.watch_button.setText(QCoreApplication.translate("ScoringPage", u"&Watch the recording", None))
+#if QT_CONFIG(tooltip)
+        self.watch_button.setToolTip(QCoreApplication.translate("ScoringPage", u"Opens the attempt's sealed video next to the sheet.", None))
+#endif // QT_CONFIG(tooltip)
         self.mark_moment_button.setText(QCoreApplication.translate("ScoringPage", u"&Mark this moment", None))
 #if QT_CONFIG(tooltip)
-        self.mark_moment_button.setToolTip(QCoreApplication.translate("ScoringPage", u"Stores the video time with the note; available when the evidence is open for playback.", None))
+        self.mark_moment_button.setToolTip(QCoreApplication.translate("ScoringPage", u"Stores the current video time with this criterion's note (Ctrl+M); available when the recording is open.", None))
 #endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.note_edit.setAccessibleName(QCoreApplication.translate("ScoringPage", u"Note for the current criterion", None))
@@ -201,6 +271,36 @@ class Ui_ScoringPage(object):
         self.peer_button.setText(QCoreApplication.translate("ScoringPage", u"&Peer scores\u2026", None))
         self.submit_button.setText(QCoreApplication.translate("ScoringPage", u"S&ubmit and lock", None))
         self.status_label.setText("")
+        self.evidence_title_label.setText(QCoreApplication.translate("ScoringPage", u"<b>Recording</b>", None))
+#if QT_CONFIG(accessibility)
+        self.video_view.setAccessibleName(QCoreApplication.translate("ScoringPage", u"Recorded performance", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.timeline.setAccessibleName(QCoreApplication.translate("ScoringPage", u"Timeline of the recording (Left and Right step, click to jump)", None))
+#endif // QT_CONFIG(accessibility)
+        self.step_back_button.setText(QCoreApplication.translate("ScoringPage", u"\u25c0 Frame", None))
+#if QT_CONFIG(accessibility)
+        self.step_back_button.setAccessibleName(QCoreApplication.translate("ScoringPage", u"One frame back", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.step_back_button.setToolTip(QCoreApplication.translate("ScoringPage", u"One frame back (Ctrl+,)", None))
+#endif // QT_CONFIG(tooltip)
+        self.play_button.setText(QCoreApplication.translate("ScoringPage", u"Pla&y", None))
+#if QT_CONFIG(tooltip)
+        self.play_button.setToolTip(QCoreApplication.translate("ScoringPage", u"Play or pause (Ctrl+P)", None))
+#endif // QT_CONFIG(tooltip)
+        self.step_forward_button.setText(QCoreApplication.translate("ScoringPage", u"Frame \u25b6", None))
+#if QT_CONFIG(accessibility)
+        self.step_forward_button.setAccessibleName(QCoreApplication.translate("ScoringPage", u"One frame forward", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.step_forward_button.setToolTip(QCoreApplication.translate("ScoringPage", u"One frame forward (Ctrl+.)", None))
+#endif // QT_CONFIG(tooltip)
+        self.position_label.setText("")
+#if QT_CONFIG(accessibility)
+        self.position_label.setAccessibleName(QCoreApplication.translate("ScoringPage", u"Position in the recording", None))
+#endif // QT_CONFIG(accessibility)
+        self.evidence_status_label.setText("")
         pass
     # retranslateUi
 
