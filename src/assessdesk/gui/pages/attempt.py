@@ -194,7 +194,8 @@ class AttemptPage(QWidget):
     # actions ---------------------------------------------------------------------------------------------------
     def _on_start_button_clicked(self) -> None:
         from assessdesk.services.capture import open_source
-        from assessdesk.services.evidence.session import AttemptRecording, RecordingCallbacks, RecordingOptions
+        from assessdesk.services.evidence.session import (AttemptRecording, RecordingCallbacks, RecordingOptions,
+                                                          default_audio_for)
         from assessdesk.services.identity import PresenceSettings
         from assessdesk.services.preview import camera_spec
 
@@ -209,7 +210,8 @@ class AttemptPage(QWidget):
                                                             flag=flag),
             on_stopped=lambda err: bus.publish("recording_did_stop", attempt_id=a.id, message=str(err)),
             on_sealed=lambda sealed: bus.publish("evidence_did_seal", attempt_id=a.id),
-            on_error=lambda err: bus.publish("recording_did_fail", attempt_id=a.id, message=str(err)))
+            on_error=lambda err: bus.publish("recording_did_fail", attempt_id=a.id, message=str(err)),
+            on_microphone_lost=lambda msg: bus.publish("microphone_did_disconnect", attempt_id=a.id, message=msg))
         minutes = ((self._requirements.time_limit_minutes if self._requirements else None) or 60) + \
             (self._clock.extra_minutes if self._clock else 0)
 
@@ -217,7 +219,8 @@ class AttemptPage(QWidget):
             presence = PresenceSettings(absence_seconds=float(env.ctx.settings()["presence_absence_seconds"]))
             rec = AttemptRecording(env.ctx, actor=env.user, attempt_id=a.id,
                                    source=open_source(camera_spec(env.ctx, env.camera)), callbacks=callbacks,
-                                   options=RecordingOptions(presence_settings=presence))
+                                   options=RecordingOptions(presence_settings=presence,
+                                                            audio=default_audio_for(env.ctx, a.id)))
             space = rec.preflight(minutes=minutes)
             rec.start()
             return rec, space
@@ -386,6 +389,9 @@ class AttemptPage(QWidget):
                     if data.get("what") == "raised" else "")
             self._ui.presence_label.setText(text)
             self.refresh()
+        elif name == "microphone_did_disconnect":
+            self._say(f"<b style='color:#8a5a00'>The microphone stopped</b> ({data.get('message')}): the video goes on "
+                      "with silence in the sound track, and an incident was logged.")
         elif name in ("recording_did_stop", "recording_did_fail"):
             self._say(f"<b style='color:#a40000'>Recording stopped:</b> {data.get('message')}")
         elif name == "evidence_did_seal":
