@@ -1,5 +1,6 @@
-"""The approver sees each marker's certification by the calibration feature's rule: registry grants count,
-revocations show with their reason, a station cannot forge a registry grant."""
+"""What the approver's review reads from the other features: each marker's certification by the calibration rule
+(registry grants count, revocations show with their reason, a station cannot forge a grant), and the evidence
+present by scoring's evidence index over the verified manifest."""
 
 from __future__ import annotations
 
@@ -34,3 +35,22 @@ def test_review_shows_the_certification_as_calibration_decides_it(ctx, people) -
     assert view.status == "revoked"
     assert view.detail == (f"On {today}: The certification for RUB-FORKLIFT was revoked on {today}: scored from "
                            "the wrong camera angle.")
+
+
+def test_sign_off_reads_the_evidence_with_scoring_s_index(ctx, people) -> None:
+    """A role-play recorded without sound: even if a sheet got through (here the scoring station was told there was
+    sound), the approver's review finds the sound track missing from the signed manifest and blocks sign-off."""
+    from issuance_support import recorded_attempt, score
+
+    from assessdesk.storage import station as station_repo
+
+    with ctx.uow(people.admin.id) as uow:
+        station_repo.update_settings(uow.session, {"second_marking_sample_rate": 0.0})
+    certify(ctx, people.assessor, "RUB-CX-CALL")
+    attempt_id = recorded_attempt(ctx, people.proctor, "CX-TROUBLESHOOT", "RUB-CX-CALL@1", sound=False)
+    score(ctx, people.assessor, attempt_id, {"CX-1": 3, "CX-2": 3, "CX-3": 3, "CX-4": 3},
+          evidence=lambda _attempt_id: {"video.sealed", "video.audio"})
+    review = approval.review(ctx, actor=people.approver, attempt_id=attempt_id)
+    assert review.inputs.evidence.verified
+    assert review.inputs.missing_evidence == ("a recording of the performance with its sound track",)
+    assert not review.can_approve

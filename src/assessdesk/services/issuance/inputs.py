@@ -18,6 +18,7 @@ from assessdesk.domain.validation_types import MISSING_TEXT, EvidenceKind, missi
 from assessdesk.services.calibration.certification import status_in
 from assessdesk.services.issuance.evidence_check import EvidenceCheck, check_sealed_evidence
 from assessdesk.services.issuance.standards_view import PinnedStandards, pinned_standards
+from assessdesk.services.scoring.evidence_index import index_from_manifest
 from assessdesk.services.scoring.workflow import outcome_of
 from assessdesk.services.station import StationContext
 from assessdesk.storage import schedule
@@ -187,12 +188,15 @@ def _marks(events: list[AuthoredEvent]) -> list[TimelineMark]:
     return out
 
 
-def _present_kinds(events: list[AuthoredEvent], sealed: dict[str, Any] | None, evidence: EvidenceCheck,
-                   deciding: SheetView | None, sheets: list[SheetView]) -> set[str]:
-    kinds = {str(k) for k in (sealed or {}).get("evidence_kinds", [])}
+def _present_kinds(ctx: StationContext, events: list[AuthoredEvent], sealed: dict[str, Any] | None,
+                   evidence: EvidenceCheck, deciding: SheetView | None, sheets: list[SheetView]) -> set[str]:
+    """What evidence exists, read from the verified manifest with scoring's own evidence index, so sign-off and
+    scoring never disagree about it; an unverified seal only lists what it claims (sign-off is blocked anyway)."""
+    if evidence.verified and evidence.manifest is not None:
+        kinds = set(index_from_manifest(ctx, dict(evidence.manifest)).kinds)
+    else:
+        kinds = {str(k) for k in (sealed or {}).get("evidence_kinds", [])}
     types = {e.event_type for e in events}
-    if evidence.verified and not kinds:
-        kinds.add(EvidenceKind.SEALED_VIDEO)  # a sealing record that lists nothing seals the recording
     if "attempt.started" in types and "attempt.ended" in types:
         kinds.add(EvidenceKind.TIMER_RECORD)
     if any(s.signoff for s in sheets if s.role in ("first", "rescore")):
@@ -246,7 +250,7 @@ def gather(ctx: StationContext, attempt_id: str) -> IssuanceInputs:
     evidence = check_sealed_evidence(ctx, sealed, sealed_events[-1].occurred_at if sealed_events else None)
     missing: tuple[str, ...] = ()
     if standards is not None:
-        present = _present_kinds(events, sealed, evidence, deciding, sheets)
+        present = _present_kinds(ctx, events, sealed, evidence, deciding, sheets)
         missing = tuple(MISSING_TEXT[k] for k in missing_evidence(
             standards.credential.validation_type, present, standards.credential.required_evidence))
     participants = AttemptParticipants(
