@@ -42,6 +42,7 @@ stations = sa.Table(
     sa.Column("kinds", sa.String(200), nullable=False),
     sa.Column("public_key", sa.String(64), nullable=False),
     sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("key_id", sa.String(200), nullable=True),  # null: enrolled without one (before protocol 1 carried it)
     sa.Column("enrolled_at", sa.String(32), nullable=False),
     sa.Column("revoked_at", sa.String(32), nullable=True),
     sa.Column("revoked_reason", sa.String(300), nullable=True),

@@ -10,7 +10,7 @@ from assessdesk.protocol.enrolment import EnrolRequest, EnrolResponse
 from assessdesk.registry.auth import CurrentStation, RegistryDep
 from assessdesk.registry.errors import ApiError
 from assessdesk.registry.organisation import organisation_name
-from assessdesk.registry.stations.service import EnrolmentRefused, enrol
+from assessdesk.registry.stations.service import EnrolmentRefused, StationIdTaken, enrol
 from assessdesk.registry.stations.trusted_keys import export_trusted_keys
 
 router = APIRouter(prefix="/v1/stations")
@@ -20,7 +20,10 @@ router = APIRouter(prefix="/v1/stations")
 def enrol_station(body: EnrolRequest, registry: RegistryDep) -> EnrolResponse:
     try:
         station, token = enrol(registry, code=body.code, station_name=body.station_name,
-                               public_key=body.public_key, kinds=frozenset(k.value for k in body.kinds))
+                               public_key=body.public_key, kinds=frozenset(k.value for k in body.kinds),
+                               station_id=body.station_id, key_id=body.key_id)
+    except StationIdTaken as exc:
+        raise ApiError(409, "station_id_taken", str(exc)) from None
     except EnrolmentRefused as exc:
         raise ApiError(403, "enrolment_refused", str(exc)) from None
     return EnrolResponse(station_id=station.station_id, token=token, organisation=organisation_name(registry),

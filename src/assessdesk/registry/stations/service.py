@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from assessdesk.domain.clock import iso, parse_iso
 from assessdesk.domain.errors import InvalidInput, NotFound
 from assessdesk.domain.ids import new_id
-from assessdesk.protocol.enrolment import StationKind
+from assessdesk.protocol.enrolment import StationKind, station_key_prefix
 from assessdesk.registry import db
 from assessdesk.registry.context import Registry
 from assessdesk.registry.tables import enrolment_codes, stations
@@ -30,6 +30,7 @@ class Station:
     public_key: str
     enrolled_at: str
     revoked_at: str | None
+    key_id: str | None = None  # the key id its manifests name; None when it enrolled without one
 
     @property
     def revoked(self) -> bool:
@@ -80,9 +81,24 @@ class EnrolmentRefused(Exception):
     """Why a code cannot be spent; the API turns it into a 403 with this sentence."""
 
 
-def enrol(registry: Registry, *, code: str, station_name: str, public_key: str,
-          kinds: frozenset[str]) -> tuple[Station, str]:
-    """Spend `code` to enrol a station; returns the station and its bearer token (shown once)."""
+class StationIdTaken(EnrolmentRefused):
+    """The station id asked for already names an enrolled station; the code is not spent (API: 409)."""
+
+
+def _check_identity(station_id: str | None, key_id: str | None) -> None:
+    if key_id is not None and (station_id is None or not key_id.startswith(station_key_prefix(station_id))):
+        # a key id outside the station's own namespace could shadow another station's key in the trusted list
+        raise EnrolmentRefused("The station's key id must name the station's own id "
+                               f"({station_key_prefix(station_id or '<station id>')}...).")
+
+
+def enrol(registry: Registry, *, code: str, station_name: str, public_key: str, kinds: frozenset[str],
+          station_id: str | None = None, key_id: str | None = None) -> tuple[Station, str]:
+    """Spend `code` to enrol a station; returns the station and its bearer token (shown once).
+
+    `station_id` given: the station keeps its own id (refused, code unspent, when another station holds it);
+    otherwise the registry makes one. `key_id` is published in the trusted-station-keys list."""
+    _check_identity(station_id, key_id)
     now = registry.now()
     with db.write_transaction(registry.engine) as conn:
         row = conn.execute(sa.select(enrolment_codes)
@@ -95,19 +111,29 @@ def enrol(registry: Registry, *, code: str, station_name: str, public_key: str,
             raise EnrolmentRefused("This enrolment code has expired. Ask the registry admin for a new code.")
         if row.kinds and not kinds <= set(row.kinds.split(",")):
             raise EnrolmentRefused(f"This code only allows station kinds: {row.kinds.replace(',', ', ')}.")
-        station_id = new_id()
+        if station_id is None:
+            station_id = new_id()
+        elif conn.execute(sa.select(stations.c.station_id).where(stations.c.station_id == station_id)).first():
+            # Never hand an enrolled id to a second holder: its events and keys would pass as the first station's.
+            raise StationIdTaken(f"Another station is already enrolled with this station's id ({station_id}). "
+                                 "Nothing was changed and the code was not used; ask the registry admin.")
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        conn.execute(stations.insert().values(
-            station_id=station_id, name=station_name, kinds=",".join(sorted(kinds)), public_key=public_key,
-            token_hash=_sha256(token), enrolled_at=now))
+        try:
+            conn.execute(stations.insert().values(
+                station_id=station_id, name=station_name, kinds=",".join(sorted(kinds)), public_key=public_key,
+                token_hash=_sha256(token), enrolled_at=now, key_id=key_id))
+        except sa.exc.IntegrityError:
+            # PostgreSQL does not serialise these writes: two enrolments racing for one id meet at the primary key.
+            raise StationIdTaken(f"Another station is already enrolled with this station's id ({station_id}). "
+                                 "Nothing was changed and the code was not used; ask the registry admin.") from None
         conn.execute(enrolment_codes.update().where(enrolment_codes.c.code_hash == row.code_hash)
                      .values(used_at=now, used_by=station_id))
-    return Station(station_id, station_name, kinds, public_key, now, None), token
+    return Station(station_id, station_name, kinds, public_key, now, None, key_id), token
 
 
 def _station(row: sa.Row) -> Station:
     return Station(row.station_id, row.name, frozenset(row.kinds.split(",")), row.public_key, row.enrolled_at,
-                   row.revoked_at)
+                   row.revoked_at, row.key_id)
 
 
 def by_token(conn: sa.Connection, token: str) -> Station | None:

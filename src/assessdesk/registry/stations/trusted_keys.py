@@ -14,8 +14,9 @@ LIST_FORMAT = "assessdesk.trusted-station-keys/1"
 
 def export_trusted_keys(registry: Registry) -> dict[str, Any]:
     """{"list": ..., "signature": ...}; the signature covers the RFC 8785 bytes of "list"."""
-    entries = [{"station_id": s.station_id, "name": s.name, "kinds": sorted(s.kinds), "public_key": s.public_key,
-                "enrolled_at": s.enrolled_at, "revoked_at": s.revoked_at}
+    # key_id is null for a station enrolled without one; readers then derive it from station_id.
+    entries = [{"station_id": s.station_id, "key_id": s.key_id, "name": s.name, "kinds": sorted(s.kinds),
+                "public_key": s.public_key, "enrolled_at": s.enrolled_at, "revoked_at": s.revoked_at}
                for s in list_stations(registry)]
     body = {"format": LIST_FORMAT, "issued_at": registry.now(), "registry_key_id": registry.keys.key_id,
             "registry_public_key": registry.keys.signing.public_b64(), "stations": entries}

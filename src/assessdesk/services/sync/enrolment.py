@@ -4,6 +4,7 @@ registry; everything the station recorded before (already in its outbox) goes up
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ from sqlalchemy import select, update
 
 from assessdesk.domain.errors import InvalidInput
 from assessdesk.domain.users import User
-from assessdesk.protocol.enrolment import EnrolResponse, StationKind
+from assessdesk.protocol.enrolment import STATION_ID_PATTERN, EnrolResponse, StationKind, station_key_prefix
 from assessdesk.services.authz import requires
 from assessdesk.services.station import StationContext
 from assessdesk.services.sync.state import TOKEN_SECRET
@@ -46,6 +47,16 @@ def check_target(url: str, ca_file: str | None, kinds: Sequence[str]) -> None:
             raise InvalidInput(f"unknown station kind (use {', '.join(k.value for k in StationKind)})", where=kind)
 
 
+def own_identity(station_id: str, key_id: str) -> dict[str, str]:
+    """The station's own id and key id for the enrolment request, so the registry keeps them. A profile whose id
+    the protocol cannot carry (not a lower-case UUID) enrols without them, as before."""
+    if not re.fullmatch(STATION_ID_PATTERN, station_id):
+        return {}
+    if not key_id.startswith(station_key_prefix(station_id)):
+        return {"station_id": station_id}
+    return {"station_id": station_id, "key_id": key_id}
+
+
 def register(ctx: StationContext, *, url: str, code: str, ca_file: str | None, kinds: Sequence[str],
              client_factory: Callable[..., Any] | None = None) -> EnrolResponse:
     """io lane: the HTTP call, then the token into the keyring (before anything else can lose it)."""
@@ -55,7 +66,8 @@ def register(ctx: StationContext, *, url: str, code: str, ca_file: str | None, k
     factory = client_factory or (lambda u, ca: RegistryClient(u, None, ca_file=ca))
     with factory(url, ca_file) as client:
         answer: EnrolResponse = client.enrol(code=code.strip(), station_name=station.name,
-                                             public_key=station.public_key, kinds=list(kinds))
+                                             public_key=station.public_key, kinds=list(kinds),
+                                             **own_identity(station.id, station.key_id))
     ctx.secrets.set(TOKEN_SECRET, answer.token.encode())
     return answer
 

@@ -2,10 +2,11 @@
 (services.evidence.trusted_keys reads it), and evidence of routed attempts fetched with its signers bound.
 
 Why bindings: a station signs manifests with the key id it made at profile creation
-(`urn:assessdesk:station:<own id>#key-1`), while the registry lists stations under the id it gave at enrolment
-(protocol 1 has no way to keep the station's own id). A manifest sealed by a station is bound to the public key
-the registry lists for the station that pushed its `evidence.sealed` event — the registry authenticated that push —
-so a manifest verifies only when that station's key signed it.
+(`urn:assessdesk:station:<own id>#key-1`). Since enrolment carries the station's own id and key id, the registry
+lists the station under that id with that key id, and nothing needs binding. A station enrolled before that (or with
+a registry that predates it) is listed under an id the registry chose; for it, a manifest sealed by a station is
+bound to the public key the registry lists for the station that pushed its `evidence.sealed` event — the registry
+authenticated that push — so a manifest verifies only when that station's key signed it.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ def write_file(ctx: StationContext) -> None:
         document = repo.get_json(s, LIST_KEY, {})
         bindings: dict[str, str] = repo.get_json(s, BINDINGS_KEY, {})
     listed = {e["station_id"]: e for e in document.get("list", {}).get("stations", []) if e.get("public_key")}
-    entries = [{"station_id": sid, "name": e.get("name", ""), "public_key": e["public_key"]}
+    entries = [{"station_id": sid, "name": e.get("name", ""), "public_key": e["public_key"],
+                **({"key_id": e["key_id"]} if e.get("key_id") else {})}
                for sid, e in sorted(listed.items())]
     entries += [{"key_id": key_id, "station_id": sid, "name": listed[sid].get("name", ""),
                  "public_key": listed[sid]["public_key"]}
@@ -52,15 +54,28 @@ def write_file(ctx: StationContext) -> None:
     os.replace(tmp, file)
 
 
+def listed_key_id(entry: dict[str, Any]) -> str:
+    """The key id the registry's list gives a station: its published one, else the one its id implies."""
+    from assessdesk.services.evidence.trusted_keys import station_key_id
+
+    return str(entry.get("key_id") or station_key_id(str(entry.get("station_id", ""))))
+
+
 def bind_manifest_keys(ctx: StationContext, attempt_id: str) -> list[str]:
-    """db lane: bind the key id of each sealed manifest of the attempt (held here) to its sealing station's listed
-    key. Returns the key ids bound."""
+    """db lane: make the key id of each sealed manifest of the attempt (held here) verifiable by its sealing
+    station's listed key. A key id the registry's list already names for that station needs nothing (a station
+    enrolled with its own id); any other is bound (a station enrolled under a registry-chosen id). Returns the key ids
+    that now verify, whether listed or bound."""
     with ctx.db.session() as s:
         sealed = [e for e in attempt_events(s, attempt_id)
                   if e.event_type in ("evidence.sealed", "evidence.interim_sealed") and e.author_station != ctx.station_id]
         bindings: dict[str, str] = repo.get_json(s, BINDINGS_KEY, {})
+        document = repo.get_json(s, LIST_KEY, {})
+    listed = {str(e.get("station_id")): listed_key_id(e)
+              for e in document.get("list", {}).get("stations", []) if isinstance(e, dict)}
     store = ctx.evidence_store()
-    bound = []
+    bound: list[str] = []
+    verifiable: list[str] = []
     for event in sealed:
         sha = event.payload.get("sha256") or event.payload.get("manifest_sha256")
         if not isinstance(sha, str) or not store.has(sha):
@@ -70,17 +85,23 @@ def bind_manifest_keys(ctx: StationContext, attempt_id: str) -> list[str]:
             key_id = str(manifest["proof"]["verificationMethod"])
         except (DomainError, ValueError, KeyError, TypeError):
             continue  # the approver's verification reports a damaged manifest; nothing to bind
+        if listed.get(event.author_station) == key_id:
+            if key_id not in verifiable:
+                verifiable.append(key_id)
+            continue  # the registry lists this key id for the sealing station: nothing to bind
         if bindings.get(key_id) not in (None, event.author_station):
             continue  # one key id, two stations: bind neither way again; the first binding stands
         bindings[key_id] = event.author_station
         bound.append(key_id)
+        if key_id not in verifiable:
+            verifiable.append(key_id)
     if bound:
         with ctx.uow(None) as uow:
             repo.set_state(uow.session, {BINDINGS_KEY: json.dumps(bindings, sort_keys=True)})
             uow.audit(action="sync.keys_bound", subject_type="attempt", subject_id=attempt_id,
                       detail={"key_ids": bound})
         write_file(ctx)
-    return bound
+    return verifiable
 
 
 def fetch_attempt_evidence(ctx: StationContext, client: Any, *, attempt_id: str) -> list[str]:
