@@ -190,8 +190,18 @@ def player_from_store(ctx: StationContext, manifest: dict[str, Any]) -> Evidence
     return EvidencePlayer(segments)
 
 
-def attempt_playback(ctx: StationContext, attempt_id: str) -> Playback:
-    """The sealed manifest when there is one, else what has been recorded so far (unsigned)."""
+def _visible_to(viewer: User | None, event: Any) -> bool:
+    """Blind marking: an assessor sees only the moments of their own score sheets; approvers, lead assessors and
+    admins, who review the judgement, see every sheet's moments."""
+    if viewer is None or str(event.event_type).split(".")[0] not in ("scoring", "score_sheet", "score"):
+        return True
+    reviewers = {"approver", "lead_assessor", "admin"}
+    return bool(reviewers & {str(r) for r in viewer.roles}) or event.author_user == viewer.id
+
+
+def attempt_playback(ctx: StationContext, attempt_id: str, *, viewer: User | None = None) -> Playback:
+    """The sealed manifest when there is one, else what has been recorded so far (unsigned). With a `viewer`, score
+    moments of other markers' sheets are left out unless the viewer reviews judgements (blind second marking)."""
     from sqlalchemy import select
 
     from assessdesk.services.evidence.sealing import build_manifest, sealed_manifest
@@ -207,13 +217,13 @@ def attempt_playback(ctx: StationContext, attempt_id: str) -> Playback:
             select(EventRow).where(EventRow.entity_id != attempt_id, EventRow.payload_json.contains(attempt_id)))]
     title = f"{attempt.candidate.full_name} · {attempt.credential_id} · {attempt.state.value}"
     return Playback(title, player_from_store(ctx, manifest),
-                    timeline_marks(manifest, [e.__dict__ for e in events]), manifest)
+                    timeline_marks(manifest, [e.__dict__ for e in events if _visible_to(viewer, e)]), manifest)
 
 
 @requires("evidence.view")
 def open_attempt_playback(ctx: StationContext, *, actor: User, attempt_id: str) -> Playback:
     """An assessor's or approver's view of an attempt's recording (audited: who watched which evidence)."""
-    playback = attempt_playback(ctx, attempt_id)
+    playback = attempt_playback(ctx, attempt_id, viewer=actor)
     with ctx.uow(actor.id) as uow:
         uow.audit(action="evidence.viewed", subject_type="attempt", subject_id=attempt_id)
     return playback
