@@ -31,9 +31,16 @@ def station_app(qtbot, demo_copy: Path):
     app.start()
     qtbot.waitUntil(lambda: app.ctx is not None, timeout=20000)
     yield app
-    if app.window is not None:
-        app.window.close()
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for widget in (app.window, app.sign_in, app.wizard):
+        if widget is not None:
+            widget.close()
+            widget.deleteLater()
     app.shutdown()
+    # let deferred deletes run now, inside this test, so nothing of it fires into the next one
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
 
 
 @pytest.fixture

@@ -46,9 +46,15 @@ class PlaybackEngine(QObject):
     def command(self, name: str, value: float = 0.0) -> None:
         self._commands.put((name, value))
 
-    def stop(self, timeout: float = 5.0) -> None:
+    def stop(self, timeout: float = 30.0) -> bool:
+        """Ask the decoder to finish and wait for it; True once it has (only then may the engine be deleted: the
+        player and its OpenCV capture die with it, and tearing a capture down mid-read crashes the process)."""
+        self._stopping = True
         self._commands.put(("quit", 0.0))
         self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    _stopping = False
 
     def _run(self) -> None:
         player, position, playing, speed, due = self.player, -1, False, 1.0, 0.0
@@ -61,7 +67,7 @@ class PlaybackEngine(QObject):
                     name, value = self._commands.get(timeout=wait)
                 except queue.Empty:
                     name = "tick"
-                if name == "quit":
+                if name == "quit" or self._stopping:
                     return
                 if name == "speed":
                     speed = min(2.0, max(0.5, value))
@@ -100,8 +106,21 @@ class PlaybackEngine(QObject):
         frame = np.ascontiguousarray(self.player.read(index))
         h, w = frame.shape[:2]
         image = QImage(frame.data, w, h, 3 * w, QImage.Format.Format_BGR888).copy()  # own the pixels
-        self.sig_frame.emit(image, index, self.player.time_of(index))
+        if not self._stopping:
+            self.sig_frame.emit(image, index, self.player.time_of(index))
         return index
+
+
+_UNFINISHED: list[Any] = []  # engines whose decoder has not stopped yet: kept alive rather than torn down mid-read
+
+
+def release_engine(engine: Any) -> None:
+    """Stop an engine's decoder and delete the engine once it has really stopped."""
+    if engine.stop():
+        engine.deleteLater()
+    else:
+        log.error("a playback decoder did not stop in time; its engine is kept alive until the app exits")
+        _UNFINISHED.append(engine)
 
 
 class PlaybackPage(QWidget):
@@ -268,8 +287,7 @@ class PlaybackPage(QWidget):
         """Stop the decoder thread (page closed, or another recording opened)."""
         engine, self._engine = self._engine, None
         if engine is not None:
-            engine.stop()
-            engine.deleteLater()
+            release_engine(engine)
         self._playing = False
 
     def hideEvent(self, event: Any) -> None:

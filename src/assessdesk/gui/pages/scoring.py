@@ -417,8 +417,9 @@ class ScoringPage(QWidget):
     def _close_recording(self) -> None:
         engine, self._engine = self._engine, None
         if engine is not None:
-            engine.stop()
-            engine.deleteLater()
+            from assessdesk.gui.pages.playback import release_engine
+
+            release_engine(engine)
         self._playing = False
         self.video_time = None
         self._recording_marks = []
@@ -432,8 +433,9 @@ class ScoringPage(QWidget):
         """Stop the decoder thread (sign-out, window closed)."""
         engine, self._engine = self._engine, None
         if engine is not None:
-            engine.stop()
-            engine.deleteLater()
+            from assessdesk.gui.pages.playback import release_engine
+
+            release_engine(engine)
 
     def hideEvent(self, event: Any) -> None:
         if self._engine is not None and self._playing:
