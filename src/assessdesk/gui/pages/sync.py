@@ -55,6 +55,15 @@ class StepDriver(QObject):
 
 
 class SyncPage(QWidget):
+    def _fit_warning(self) -> None:
+        """A wrapped label reports a one-line minimum, so a busy layout squeezes it: pin it to its wrapped height."""
+        label = self._ui.clock_warning_label
+        label.setMinimumHeight(label.heightForWidth(max(label.width(), 300)) if label.text() else 0)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_warning()
+
     sig_sync_finished = Signal(object)
     """A sync run ended (its SyncReport); the app may refresh other pages."""
 
@@ -114,6 +123,7 @@ class SyncPage(QWidget):
         ui.timing_label.setText(self._timing(st))
         ui.clock_warning_label.setVisible(st.clock_warning is not None)
         ui.clock_warning_label.setText(st.clock_warning or "")
+        self._fit_warning()
         self._items = items
         self._conflicts = {v.event_id: v for v in views}
         table = ui.items_table
