@@ -75,14 +75,29 @@ def template_profile(root: Path) -> Path:
     path = root / "template"
     if not (path / "profile.json").exists():
         create_profile(path, station_name="Fault station", admin_username="admin", admin_display_name="Admin",
-                       admin_password="correct-horse-1", demo=True, clock=FixedClock()).close()
+                       admin_password="correct-horse-1", demo=True, clock=FixedClock(),
+                       secret_store="insecure-file").close()
     return path
 
 
 def station_copy(template: Path, dest: Path) -> Any:
+    """A copy of the template with an identity of its own: real stations never share an id, and the registry refuses
+    a second enrolment under a taken one. (The template has no events yet, so only its record and file name it.)"""
+    import json
+    import sqlite3
+
+    from assessdesk.domain.ids import new_id
     from assessdesk.services.station import open_profile
 
     shutil.copytree(template, dest)
+    station_id = new_id()
+    info = json.loads((dest / "profile.json").read_text())
+    info["station_id"] = station_id
+    (dest / "profile.json").write_text(json.dumps(info, indent=2))
+    con = sqlite3.connect(dest / "station.db")
+    with con:
+        con.execute("UPDATE station SET id = ?, key_id = ?", (station_id, f"urn:assessdesk:station:{station_id}#key-1"))
+    con.close()
     return open_profile(dest, clock=FixedClock())
 
 
