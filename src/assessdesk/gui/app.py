@@ -117,21 +117,24 @@ class StationApp(QObject):
 
         if self.ctx is None:  # the open task runs first on the same lane; None here means it failed
             raise ConfigurationError("The station profile could not be opened.", hint="See the earlier message.")
-        return sign_in(self.ctx, username=username, password=password)
+        user = sign_in(self.ctx, username=username, password=password)
+        # what the main window needs from the database, read here on the db lane rather than on the GUI thread
+        return user, self.ctx.station().name, float(self.ctx.settings()["idle_minutes"])
 
-    def _on_sign_in_sig_signed_in(self, user: object) -> None:
+    def _on_sign_in_sig_signed_in(self, signed_in: tuple) -> None:
         from assessdesk.gui.main_window import MainWindow
         from assessdesk.gui.pages.base import PageEnv
 
+        user, station_name, idle_minutes = signed_in
         ctx = self.ctx
         banner = []
         if ctx.is_demo:
             banner.append("Demo profile: sample data, public demo passwords. Do not use for real assessments.")
         if ctx.secrets.insecure:
             banner.append("No system keyring: this demo keeps its keys in an INSECURE file.")
-        idle_ms = int(float(ctx.settings()["idle_minutes"]) * 60_000)
+        idle_ms = int(idle_minutes * 60_000)
         env = PageEnv(ctx=ctx, user=user, runner=self.runner, bus=self.bus, bridge=self.bridge, camera=self.camera)
-        self.window = MainWindow(env, idle_ms=idle_ms, banner=" ".join(banner))
+        self.window = MainWindow(env, station_name=station_name, idle_ms=idle_ms, banner=" ".join(banner))
         self.window.sig_sign_out_requested.connect(self._on_window_sig_sign_out_requested)
         self.window.show()
         self.sign_in = None

@@ -16,7 +16,7 @@ class MainWindow(QMainWindow):
     sig_sign_out_requested = Signal(str)
     """The user signs out ('user') or was idle too long ('idle')."""
 
-    def __init__(self, env: PageEnv, *, idle_ms: int, banner: str = "") -> None:
+    def __init__(self, env: PageEnv, *, station_name: str, idle_ms: int, banner: str = "") -> None:
         super().__init__()
         self._ui = Ui_MainWindow()
         self._ui.setupUi(self)
@@ -31,8 +31,7 @@ class MainWindow(QMainWindow):
             ui.navigation_list.addItem(spec.title)
         ui.navigation_list.currentRowChanged.connect(self._on_navigation_list_current_row_changed)
         ui.sign_out_action.triggered.connect(lambda: self.sig_sign_out_requested.emit("user"))
-        station = env.ctx.station()
-        self.setWindowTitle(f"assessdesk — {station.name}")
+        self.setWindowTitle(f"assessdesk — {station_name}")
         ui.status_bar.showMessage(f"Signed in as {env.user.display_name} ({', '.join(sorted(env.user.roles))})")
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)

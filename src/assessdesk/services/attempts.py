@@ -11,6 +11,7 @@ from assessdesk.domain.users import User
 from assessdesk.services.authz import requires
 from assessdesk.services.station import StationContext
 from assessdesk.storage import schedule
+from assessdesk.storage.uow import UnitOfWork
 
 
 @requires("attempts.schedule")
@@ -26,20 +27,28 @@ def schedule_attempt(ctx: StationContext, *, actor: User, sitting_id: str, candi
     return attempt_id
 
 
-def transition(ctx: StationContext, *, actor: User, attempt_id: str, event_type: str,
-               payload: dict[str, Any] | None = None) -> AttemptState:
-    """Apply one state-changing event; the rule check and the write happen in one unit of work.
-
-    Callers are use-cases that have already checked the actor's permission for what the event means.
-    """
+def record_transition(uow: UnitOfWork, *, attempt_id: str, event_type: str,
+                      payload: dict[str, Any] | None = None) -> AttemptState:
+    """The one place an attempt moves: check the rule, record the event, refold, inside the caller's unit of work
+    (so a score sheet or a sign-off and the attempt's move commit together)."""
     payload = dict(payload or {})
     if event_type in NEEDS_REASON and not str(payload.get("reason", "")).strip():
         raise InvalidInput("a reason is required", where=event_type)
-    with ctx.uow(actor.id) as uow:
-        current = schedule.refold_attempt(uow.session, attempt_id)
-        target = next_state(current, event_type)  # raises InvalidTransition naming both states
-        uow.record(entity_type="attempt", entity_id=attempt_id, event_type=event_type, payload=payload,
-                   base_version=len(schedule.attempt_event_types(uow.session, attempt_id)))
-        state = schedule.refold_attempt(uow.session, attempt_id)
-        assert state == target
+    current = schedule.refold_attempt(uow.session, attempt_id)
+    target = next_state(current, event_type)  # raises InvalidTransition naming both states
+    uow.record(entity_type="attempt", entity_id=attempt_id, event_type=event_type, payload=payload,
+               base_version=len(schedule.attempt_event_types(uow.session, attempt_id)))
+    state = schedule.refold_attempt(uow.session, attempt_id)
+    if state is not target:
+        raise AssertionError("attempt state diverged from the transition table")
     return state
+
+
+def transition(ctx: StationContext, *, actor: User, attempt_id: str, event_type: str,
+               payload: dict[str, Any] | None = None) -> AttemptState:
+    """Apply one state-changing event in a unit of work of its own.
+
+    Callers are use-cases that have already checked the actor's permission for what the event means.
+    """
+    with ctx.uow(actor.id) as uow:
+        return record_transition(uow, attempt_id=attempt_id, event_type=event_type, payload=payload)

@@ -8,16 +8,15 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from assessdesk.domain.errors import DomainError
-from assessdesk.domain.users import User
 from assessdesk.gui.forms.ui_sign_in_dialog import Ui_SignInDialog
 from assessdesk.gui.tasks import TaskRunner
 
 
 class SignInDialog(QDialog):
     sig_signed_in = Signal(object)
-    """A user signed in (the domain User)."""
+    """A user signed in: whatever the check returned (the app's check returns the User and station facts)."""
 
-    def __init__(self, *, runner: TaskRunner, check: Callable[[str, str], User], station_text: str,
+    def __init__(self, *, runner: TaskRunner, check: Callable[[str, str], object], station_text: str,
                  demo_accounts: list[tuple[str, str, str]] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ui = Ui_SignInDialog()
@@ -47,7 +46,7 @@ class SignInDialog(QDialog):
         self.set_message("Checking…")
         self._runner.db(lambda: self._check(username, password), self._on_done, self._on_failed)
 
-    def _on_done(self, user: User) -> None:
+    def _on_done(self, user: object) -> None:
         self._set_busy(False)
         self._ui.password_edit.clear()
         self.set_message("")

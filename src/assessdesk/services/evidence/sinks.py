@@ -8,12 +8,12 @@ closes, without reading it back or decrypting it.
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from assessdesk.services.recording.sinks import FileSink
 from assessdesk.trust.envelope import EncryptingWriter
 
 # Video arrives at tens of KiB a second: a chunk smaller than the envelope's 1 MiB default loses less of a segment
@@ -27,36 +27,12 @@ class PlainDigest:
     size: int
 
 
-class _RawFile:
-    """A new, unbuffered file: bytes reach the OS as they come, so a killed process leaves them readable."""
-
-    def __init__(self, path: Path) -> None:
-        self._file = open(path, "xb", buffering=0)  # noqa: SIM115 - closed in close()
-
-    def write(self, data: bytes | memoryview, /) -> int:
-        view = memoryview(data)
-        done = 0
-        while done < len(view):  # a raw file may take less than asked
-            done += self._file.write(view[done:]) or 0
-        return done
-
-    def flush(self) -> None:
-        """Nothing is buffered here (the envelope writer flushes what it writes into)."""
-
-    def close(self) -> None:
-        if not self._file.closed:
-            try:
-                os.fsync(self._file.fileno())
-            finally:
-                self._file.close()
-
-
 class HashingSegmentSink:
     """write() hashes and counts the plaintext, then passes it on (through the envelope when `kek` is set)."""
 
     def __init__(self, path: Path, *, kek: bytes | None, key_id: str, on_close: Callable[[Path, PlainDigest], None]) -> None:
         self.path = Path(path)
-        self._raw = _RawFile(self.path)
+        self._raw = FileSink(self.path)
         self._envelope = (EncryptingWriter(self._raw, kek, key_id, chunk_size=SEGMENT_CHUNK)  # type: ignore[arg-type]
                           if kek is not None else None)
         self._sha = hashlib.sha256()

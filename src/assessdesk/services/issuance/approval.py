@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from assessdesk.domain.attempt import AttemptState, next_state
+from assessdesk.domain.attempt import AttemptState
 from assessdesk.domain.duties import check_can_approve
 from assessdesk.domain.errors import DomainError, InvalidInput, SeparationOfDuties
 from assessdesk.domain.users import User
@@ -22,6 +22,7 @@ from assessdesk.services.reports import render_certificate
 from assessdesk.services.station import StationContext
 from assessdesk.storage import schedule
 from assessdesk.storage.events import attempt_events
+from assessdesk.services.attempts import record_transition
 from assessdesk.storage.tables import AttemptRow
 from assessdesk.trust.ob3 import issue_credential
 from assessdesk.trust.proofs import xsd_datetime
@@ -33,18 +34,9 @@ AWAITING = (AttemptState.PASSED, AttemptState.PENDING_APPROVAL)
 
 def _decide(uow: Any, attempt_id: str, event_type: str, payload: dict[str, Any]) -> AttemptState:
     """Record `issuance.requested` if the attempt has only passed, then the decision; both checked by the domain."""
-    state = schedule.refold_attempt(uow.session, attempt_id)
-    if state is AttemptState.PASSED:
-        next_state(state, "issuance.requested")
-        uow.record(entity_type="attempt", entity_id=attempt_id, event_type="issuance.requested", payload={},
-                   base_version=len(schedule.attempt_event_types(uow.session, attempt_id)))
-        state = schedule.refold_attempt(uow.session, attempt_id)
-    target = next_state(state, event_type)  # raises InvalidTransition naming both states
-    uow.record(entity_type="attempt", entity_id=attempt_id, event_type=event_type, payload=payload,
-               base_version=len(schedule.attempt_event_types(uow.session, attempt_id)))
-    if schedule.refold_attempt(uow.session, attempt_id) is not target:
-        raise AssertionError("attempt state diverged from the transition table")
-    return target
+    if schedule.refold_attempt(uow.session, attempt_id) is AttemptState.PASSED:
+        record_transition(uow, attempt_id=attempt_id, event_type="issuance.requested")
+    return record_transition(uow, attempt_id=attempt_id, event_type=event_type, payload=payload)
 
 
 class SignOffBlocked(DomainError):

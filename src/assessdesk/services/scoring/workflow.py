@@ -9,10 +9,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from assessdesk.domain.attempt import AttemptState, next_state
+from assessdesk.domain.attempt import AttemptState
 from assessdesk.domain.outcome import Outcome, RemediationItem, decide, earliest_retake, remediation_plan
 from assessdesk.domain.scoring import Evaluation, ScoreSheet, SheetRole, evaluate, peer_points
 from assessdesk.domain.second_marking import Comparison, compare, second_marking_reason
+from assessdesk.services.attempts import record_transition
 from assessdesk.services.standards.pinning import Pinned
 from assessdesk.storage import schedule
 from assessdesk.storage import scoring as repo
@@ -21,15 +22,8 @@ from assessdesk.trust.canonical import content_hash
 
 
 def advance(uow: UnitOfWork, attempt_id: str, event_type: str, payload: dict[str, Any]) -> AttemptState:
-    """The same rule as services.attempts.transition, inside the caller's unit of work so that the sheet and the
-    attempt's move commit together (a second unit of work would wait on the first one's write lock)."""
-    current = schedule.refold_attempt(uow.session, attempt_id)
-    target = next_state(current, event_type)  # raises InvalidTransition naming both states
-    uow.record(entity_type="attempt", entity_id=attempt_id, event_type=event_type, payload=payload,
-               base_version=len(schedule.attempt_event_types(uow.session, attempt_id)))
-    state = schedule.refold_attempt(uow.session, attempt_id)
-    assert state == target
-    return state
+    """Move the attempt inside the submitting unit of work (services.attempts.record_transition)."""
+    return record_transition(uow, attempt_id=attempt_id, event_type=event_type, payload=payload)
 
 
 def peer_points_for(session: Session, pinned: Pinned, attempt_id: str) -> float | None:
