@@ -98,19 +98,30 @@ class MemoryStore:
         self._data.pop(name, None)
 
 
-def keyring_available() -> bool:
-    """True when a real keyring backend answers (not the 'fail' or 'null' backends)."""
+def keyring_available(*, tries: int = 3, pause_s: float = 0.5) -> bool:
+    """True when a real keyring backend answers (not the 'fail' or 'null' backends).
+
+    A busy Secret Service can fail one D-Bus round-trip; that must not make a real station refuse to start, so the
+    probe is tried a few times before the answer is "no keyring"."""
+    import logging
+    import time
+
     try:
         import keyring
         from keyring.backends import fail
-
-        backend = keyring.get_keyring()
-        if isinstance(backend, fail.Keyring) or "null" in type(backend).__module__:
-            return False
-        keyring.get_password("assessdesk:probe", "probe")
-        return True
-    except Exception:
+    except Exception:  # noqa: BLE001 - no keyring package at all
         return False
+    backend = keyring.get_keyring()
+    if isinstance(backend, fail.Keyring) or "null" in type(backend).__module__:
+        return False
+    for attempt in range(tries):
+        try:
+            keyring.get_password("assessdesk:probe", "probe")
+            return True
+        except Exception as exc:  # noqa: BLE001 - any backend error means "not now"
+            logging.getLogger(__name__).warning("keyring probe %d failed: %s", attempt + 1, exc)
+            time.sleep(pause_s)
+    return False
 
 
 NO_KEYRING_HELP = ("No OS keyring is available, and a real station profile keeps its keys only there. "
