@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from assessdesk.domain.clock import Clock, SystemClock
@@ -24,6 +24,8 @@ DEMO_CANDIDATES = [
     ("C-1005", "María", "Fernández", "maria.fernandez@example.org"),
 ]
 
+SCHEDULE_DAY = "demo_schedule_day"  # station setting only build_demo_profile sets: the day the schedule calls today
+
 # Credential definitions of the demo standards library (issue 3 ships their full content).
 DEMO_SITTINGS = [
     ("Forklift pre-use inspection", "Riverside warehouse, bay 3", "09:00", "LOG-FORKLIFT-PREUSE", "RUB-FORKLIFT@1"),
@@ -38,10 +40,12 @@ def build_demo_profile(path: Path, *, clock: Clock | None = None) -> StationCont
                          admin_password=password, demo=True, clock=clock)
     with ctx.db.session() as s:
         admin = users_repo.by_username(s, "admin")[0]  # type: ignore[index]
-    with ctx.uow(admin.id) as uow:  # the sample clip's candidate is away ~4 s: flag absences after 2.5 s
-        station_repo.update_settings(uow.session, {"presence_absence_seconds": 2.5})
+    # the sample clip's candidate is away ~4 s: flag absences after 2.5 s; the schedule keeps to today on later days
+    demo_settings = {"presence_absence_seconds": 2.5, SCHEDULE_DAY: clock.now().astimezone().date().isoformat()}
+    with ctx.uow(admin.id) as uow:
+        station_repo.update_settings(uow.session, demo_settings)
         uow.audit(action="station.settings_changed", subject_type="station", subject_id=ctx.station_id,
-                  detail={"presence_absence_seconds": 2.5})
+                  detail=demo_settings)
     for username, (display, user_roles, pw) in DEMO_USERS.items():
         if username != "admin":
             user_service.create_user(ctx, actor=admin, username=username, display_name=display, password=pw,
@@ -79,3 +83,21 @@ def build_demo_profile(path: Path, *, clock: Clock | None = None) -> StationCont
 
     add_demo_credentials(ctx, candidates={c.external_id: c.id for c in candidates}, on=today)  # one revoked
     return ctx
+
+
+def roll_schedule_forward(ctx: StationContext) -> int:
+    """Keep the demo's sittings on today: a demo built on an earlier day moves its whole schedule forward by the
+    days since (recorded history keeps its dates). Returns the days moved; audited. Only the built demo profile."""
+    anchor = ctx.settings().get(SCHEDULE_DAY) if ctx.is_demo else None
+    if not anchor:
+        return 0
+    today = ctx.clock.now().astimezone().date()
+    days = (today - date.fromisoformat(anchor)).days
+    if days <= 0:
+        return 0
+    with ctx.uow(None) as uow:
+        moved = schedule.shift_sitting_dates(uow.session, days)
+        station_repo.update_settings(uow.session, {SCHEDULE_DAY: today.isoformat()})
+        uow.audit(action="demo.schedule_rolled_forward", subject_type="station", subject_id=ctx.station_id,
+                  detail={"days": days, "sittings": moved, "from": anchor, "to": today.isoformat()})
+    return days

@@ -162,5 +162,10 @@ def open_profile(path: Path, *, clock: Clock | None = None) -> StationContext:
     secrets = open_store(data["secret_store"], station_id=data["station_id"], profile_dir=path,
                          is_demo=bool(data.get("demo")))
     db = open_database(path / "station.db")
-    return StationContext(profile_dir=path, db=db, secrets=secrets, clock=clock or SystemClock(),
-                          station_id=data["station_id"], is_demo=bool(data.get("demo")))
+    ctx = StationContext(profile_dir=path, db=db, secrets=secrets, clock=clock or SystemClock(),
+                         station_id=data["station_id"], is_demo=bool(data.get("demo")))
+    if ctx.is_demo:  # a demo opened on a later day than it was built still shows today's sittings
+        from assessdesk.services.demo import roll_schedule_forward
+
+        roll_schedule_forward(ctx)
+    return ctx

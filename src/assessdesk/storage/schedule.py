@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date as date_cls
+from datetime import timedelta
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -35,6 +38,18 @@ def add_attempt(session: Session, *, attempt_id: str, sitting_id: str, candidate
                            credential_id=credential_id, rubric_ref=rubric_ref, state=AttemptState.SCHEDULED.value,
                            version=0))
     session.flush()
+
+
+def earliest_sitting_date(session: Session) -> str | None:
+    return session.scalar(select(SessionRow.date).order_by(SessionRow.date).limit(1))
+
+
+def shift_sitting_dates(session: Session, days: int) -> int:
+    """Move every sitting `days` days later (ISO dates); returns how many moved."""
+    rows = list(session.scalars(select(SessionRow)))
+    for row in rows:
+        row.date = (date_cls.fromisoformat(row.date) + timedelta(days=days)).isoformat()
+    return len(rows)
 
 
 def sittings_on(session: Session, date: str) -> list[Sitting]:
