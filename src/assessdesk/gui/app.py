@@ -26,6 +26,7 @@ class StationApp(QObject):
         self.runner = TaskRunner(on_error=lambda exc: show_error(self.active_window(), exc))
         self.bridge = EventBridge(self.bus)
         self.ctx = None
+        self.sync = None  # the SyncScheduler, once the profile is open
         self.window = None
         self.sign_in = None
         self.wizard = None
@@ -48,7 +49,7 @@ class StationApp(QObject):
             self.wizard.show()
 
     def _on_wizard_sig_created(self, ctx: object) -> None:
-        self.ctx = ctx
+        self._profile_ready(ctx)
         self.wizard = None
         self._show_sign_in()
 
@@ -77,8 +78,15 @@ class StationApp(QObject):
             self.sign_in.set_message("Preparing the demo profile (first start only)…")
         self.runner.db(work, self._on_profile_opened, self._on_profile_failed)
 
-    def _on_profile_opened(self, ctx: object) -> None:
+    def _profile_ready(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        """The profile is open: from now on the station syncs whenever a sync is due, signed in or not."""
+        from assessdesk.gui.sync_scheduler import SyncScheduler
+
         self.ctx = ctx
+        self.sync = SyncScheduler(ctx, self.runner, self.bus, parent=self)
+
+    def _on_profile_opened(self, ctx: object) -> None:
+        self._profile_ready(ctx)
         if self.sign_in is not None and "Preparing" in self.sign_in._ui.message_label.text():
             self.sign_in.set_message("Demo profile ready.")
 
@@ -133,7 +141,8 @@ class StationApp(QObject):
         if ctx.secrets.insecure:
             banner.append("No system keyring: this demo keeps its keys in an INSECURE file.")
         idle_ms = int(idle_minutes * 60_000)
-        env = PageEnv(ctx=ctx, user=user, runner=self.runner, bus=self.bus, bridge=self.bridge, camera=self.camera)
+        env = PageEnv(ctx=ctx, user=user, runner=self.runner, bus=self.bus, bridge=self.bridge, camera=self.camera,
+                      sync=self.sync)
         self.window = MainWindow(env, station_name=station_name, idle_ms=idle_ms, banner=" ".join(banner))
         self.window.sig_sign_out_requested.connect(self._on_window_sig_sign_out_requested)
         self.window.show()
@@ -156,6 +165,8 @@ class StationApp(QObject):
             QApplication.instance().quit()
 
     def shutdown(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
         self.runner.shutdown()
         if self.ctx is not None:
             self.ctx.close()

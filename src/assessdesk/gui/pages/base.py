@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from assessdesk.domain.users import User
 from assessdesk.gui.bridge import EventBridge
 from assessdesk.gui.tasks import TaskRunner
 from assessdesk.services.events import EventBus
 from assessdesk.services.station import StationContext
+
+if TYPE_CHECKING:
+    from assessdesk.gui.sync_scheduler import SyncScheduler
 
 
 @dataclass
@@ -19,3 +23,4 @@ class PageEnv:
     bus: EventBus
     bridge: EventBridge
     camera: str | None = None  # --camera, when given
+    sync: SyncScheduler | None = None  # the app's sync runner (automatic and requested runs)

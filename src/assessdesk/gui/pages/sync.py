@@ -4,10 +4,8 @@ the clock warning, conflicts with both versions and their resolution, and enrolm
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Generator
-from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from assessdesk.domain.clock import parse_iso
@@ -15,43 +13,12 @@ from assessdesk.domain.errors import DomainError
 from assessdesk.domain.roles import can
 from assessdesk.gui.forms.ui_sync_page import Ui_SyncPage
 from assessdesk.gui.pages.base import PageEnv
-from assessdesk.gui.tasks import TaskRunner
+from assessdesk.gui.sync_scheduler import StepDriver, SyncScheduler
 from assessdesk.services.sync import conflicts, engine, enrolment, state
 from assessdesk.storage import sync as repo
 
-AUTO_CHECK_MS = 30_000  # how often the page asks whether an automatic sync is due
 COUNT_NAMES = (("queued", "Queued"), ("sent", "Sent"), ("acknowledged", "Acknowledged"), ("conflict", "In conflict"),
                ("quarantined", "Quarantined"))
-
-
-class StepDriver(QObject):
-    """Runs engine steps one by one, each on its lane (db or io), feeding results and errors back in; the GUI
-    thread only hands steps over, so it never waits and no transaction spans network I/O."""
-
-    sig_step = Signal(str)
-    """The label of the step now running (for the progress text)."""
-
-    def __init__(self, runner: TaskRunner, steps: Generator[engine.Step, Any, Any], *,
-                 on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._runner, self._steps, self._on_done, self._on_error = runner, steps, on_done, on_error
-
-    def start(self) -> None:
-        self._advance(None, None)
-
-    def _advance(self, result: Any, error: BaseException | None) -> None:
-        try:
-            step = self._steps.throw(error) if error is not None else self._steps.send(result)
-        except StopIteration as stop:
-            self._on_done(stop.value)
-            return
-        except BaseException as exc:  # noqa: BLE001 - the engine let it through: the page shows it
-            self._on_error(exc)
-            return
-        self.sig_step.emit(step.label)
-        submit = self._runner.db if step.lane == "db" else self._runner.io
-        submit(step.fn, lambda r: self._advance(r, None), lambda e: self._advance(None, e))
 
 
 class SyncPage(QWidget):
@@ -72,7 +39,9 @@ class SyncPage(QWidget):
         self._ui = Ui_SyncPage()
         self._ui.setupUi(self)
         self._env = env
-        self._driver: StepDriver | None = None
+        # the app's runner, which also syncs automatically while the profile is open; a page built on its own
+        # (tests, tools) gets one of its own
+        self._sync = env.sync or SyncScheduler(env.ctx, env.runner, env.bus, parent=self)
         self._items: list[repo.OutboxItem] = []
         self._conflicts: dict[str, conflicts.ConflictView] = {}
         ui = self._ui
@@ -87,10 +56,12 @@ class SyncPage(QWidget):
         ui.keep_theirs_button.clicked.connect(lambda: self._resolve("theirs"))
         ui.keep_both_button.clicked.connect(lambda: self._resolve("both"))
         self._may_resolve = can(env.user.roles, "sync.resolve_conflict")
-        self._timer = QTimer(self)
-        self._timer.setInterval(AUTO_CHECK_MS)
-        self._timer.timeout.connect(self._on_timer_timeout)
-        self._timer.start()
+        self._sync.sig_started.connect(self._on_sync_sig_started)
+        self._sync.sig_step.connect(self._on_sync_sig_step)
+        self._sync.sig_finished.connect(self._on_sync_done)
+        self._sync.sig_failed.connect(self._on_sync_error)
+        if self._sync.running():
+            self._on_sync_sig_started()
         self._update_buttons()
 
     # --- reading -------------------------------------------------------------------------------------------
@@ -178,32 +149,24 @@ class SyncPage(QWidget):
         ui.keep_mine_button.setEnabled(conflict)
         ui.keep_theirs_button.setEnabled(bool(has_theirs))
         ui.keep_both_button.setEnabled(bool(has_theirs))
-        ui.sync_now_button.setEnabled(self._driver is None)
+        ui.sync_now_button.setEnabled(not self._sync.running())
 
     def _say(self, text: str) -> None:
         self._ui.status_label.setText(text)
 
     # --- actions -------------------------------------------------------------------------------------------
     def _on_sync_now_button_clicked(self) -> None:
-        self._run(engine.requested_steps(self._env.ctx, actor=self._env.user))
+        self._sync.run(engine.requested_steps(self._env.ctx, actor=self._env.user))
 
-    def _on_timer_timeout(self) -> None:
-        env = self._env
-        if self._driver is None:
-            env.runner.db(lambda: state.load_config(env.ctx) is not None and state.due(env.ctx, now=env.ctx.clock.now()),
-                          lambda due: self._run(engine.sync_steps(env.ctx)) if due and self._driver is None else None)
-
-    def _run(self, steps: Generator[engine.Step, Any, Any]) -> None:
+    def _on_sync_sig_started(self) -> None:
         self._ui.sync_progress.show()
         self._say("Syncing…")
-        self._driver = StepDriver(self._env.runner, steps, on_done=self._on_sync_done, on_error=self._on_sync_error,
-                                  parent=self)
-        self._driver.sig_step.connect(lambda label: self._say(f"Syncing: {label}…"))
         self._update_buttons()
-        self._driver.start()
+
+    def _on_sync_sig_step(self, label: str) -> None:
+        self._say(f"Syncing: {label}…")
 
     def _finish_run(self) -> None:
-        self._driver = None
         self._ui.sync_progress.hide()
         self._update_buttons()
         self.refresh()
@@ -216,14 +179,11 @@ class SyncPage(QWidget):
                       "files uploaded." + (f" {len(report.problems)} notes." if report.problems else ""))
         else:
             self._say(f"<b>Not synced:</b> {report.error} Work goes on offline; nothing is lost.")
-        self._env.bus.publish("sync_did_finish", ok=report.ok, report=report.as_dict())
         self.sig_sync_finished.emit(report)
 
-    def _on_sync_error(self, error: BaseException) -> None:
+    def _on_sync_error(self, text: str) -> None:
         self._finish_run()
-        text = str(error) if isinstance(error, DomainError) else f"Sync stopped: {type(error).__name__}: {error}"
         self._say(f"<b style='color:#a40000'>{text}</b>")
-        self._env.bus.publish("sync_did_finish", ok=False, report={"error": text})
 
     def _on_enrol_button_clicked(self) -> None:
         ui, env = self._ui, self._env
