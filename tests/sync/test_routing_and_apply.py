@@ -118,3 +118,30 @@ def test_a_record_the_station_cannot_project_is_kept_and_does_not_block_the_feed
     assert state.status(desk.ctx).problems == report.problems
     assert run_once(desk.ctx).pulled == 0  # the cursor moved past it: not re-applied
     desk.ctx.close()
+
+
+def test_a_walk_in_reaches_the_registry_for_review_and_the_scoring_station_by_name(tmp_path: Path, server) -> None:
+    from assessdesk.registry.rosters import list_walk_ins
+    from assessdesk.services import roster
+
+    site = make_station(tmp_path / "site", "Work site laptop")
+    desk = make_station(tmp_path / "desk", "Scoring desk")
+    enrol(site, server, "recording_station")
+    desk_enrolment = enrol(desk, server, "scoring_station")
+    proctor = site.user("pat", Role.PROCTOR)
+    walk_in = roster.register_walk_in(site.ctx, actor=proctor, given_name="Kofi", family_name="Mensah",
+                                      email="kofi@example.org")
+    attempt_id = offline_attempt(site, proctor, candidate_id=walk_in.id)
+    assert run_once(site.ctx).ok
+    routing.assign_scoring(site.ctx, actor=proctor, attempt_id=attempt_id, station_id=desk_enrolment.registry_station_id)
+    assert run_once(site.ctx).ok
+
+    listed = [w for w in list_walk_ins(server.registry) if w.candidate_id == walk_in.id]
+    assert len(listed) == 1 and listed[0].name == "Kofi Mensah" and listed[0].email == "kofi@example.org"
+    assert run_once(desk.ctx).ok
+    with desk.ctx.db.session() as s:
+        candidate = schedule.get_attempt(s, attempt_id).candidate
+    assert (candidate.given_name, candidate.family_name, candidate.email) == ("Kofi", "Mensah", "kofi@example.org")
+    assert candidate.walk_in and candidate.needs_review
+    for st in (site, desk):
+        st.ctx.close()

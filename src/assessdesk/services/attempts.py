@@ -19,11 +19,15 @@ def schedule_attempt(ctx: StationContext, *, actor: User, sitting_id: str, candi
                      rubric_ref: str) -> str:
     attempt_id = new_id()
     with ctx.uow(actor.id) as uow:
+        candidate = schedule.get_candidate(uow.session, candidate_id)
         schedule.add_attempt(uow.session, attempt_id=attempt_id, sitting_id=sitting_id, candidate_id=candidate_id,
                              credential_id=credential_id, rubric_ref=rubric_ref)
-        uow.record(entity_type="attempt", entity_id=attempt_id, event_type="attempt.scheduled",
-                   payload={"sitting_id": sitting_id, "candidate_id": candidate_id, "credential_id": credential_id,
-                            "rubric_ref": rubric_ref})
+        payload: dict[str, Any] = {"sitting_id": sitting_id, "candidate_id": candidate_id,
+                                   "credential_id": credential_id, "rubric_ref": rubric_ref}
+        if candidate.walk_in:  # not on any roster: the registry lists it for review, other stations learn the name
+            payload["walk_in"] = {"candidate_id": candidate_id, "email": candidate.email,
+                                  "name": f"{candidate.given_name} {candidate.family_name}"}
+        uow.record(entity_type="attempt", entity_id=attempt_id, event_type="attempt.scheduled", payload=payload)
     return attempt_id
 
 

@@ -92,9 +92,13 @@ def _ensure_attempt(session: Session, event: AuthoredEvent, station_names: dict[
         session.add(SessionRow(id=p["sitting_id"], title=f"Sitting recorded at {where}", site=where,
                                date=event.occurred_at[:10], starts_at=event.occurred_at[11:16]))
     if session.get(CandidateRow, p["candidate_id"]) is None:
-        # A walk-in registered at another station: the registry reviews walk-ins; the name follows a merge.
-        session.add(CandidateRow(id=p["candidate_id"], external_id=None, given_name="Walk-in",
-                                 family_name=p["candidate_id"][-8:], email=None, walk_in=True, needs_review=True))
+        # A walk-in registered at another station (its name comes with the attempt); the registry reviews walk-ins
+        # and a merge later names the roster candidate
+        walk_in = p.get("walk_in") if isinstance(p.get("walk_in"), dict) else {}
+        given, family = split_name(str(walk_in.get("name") or ""))
+        session.add(CandidateRow(id=p["candidate_id"], external_id=None, given_name=given or "Walk-in",
+                                 family_name=family or p["candidate_id"][-8:], email=walk_in.get("email"),
+                                 walk_in=True, needs_review=True))
     session.flush()
     schedule.add_attempt(session, attempt_id=event.entity_id, sitting_id=p["sitting_id"],
                          candidate_id=p["candidate_id"], credential_id=p["credential_id"], rubric_ref=p["rubric_ref"])
