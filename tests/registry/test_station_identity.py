@@ -83,3 +83,42 @@ def test_a_station_enrols_without_its_id_at_a_registry_that_predates_the_fields(
                           kinds=["recording_station"], station_id=own, key_id=key_id)
     assert answer.station_id == "given-by-registry" and client.token == "adst_x"
     assert len(seen) == 2 and b"key_id" not in seen[1]
+
+
+def _reenrol(server: ServerThread, key: SigningKey, own: str, key_id: str, *, signer: SigningKey | None = None):
+    from assessdesk.protocol.enrolment import reenrolment_message
+    from assessdesk.trust.keys import b64
+
+    code = issue_code(server.registry)
+    proof = b64((signer or key).sign(reenrolment_message(code, own, key.public_b64())))
+    return code, RegistryClient(server.url).enrol(code=code, station_name="site again", public_key=key.public_b64(),
+                                                  kinds=["recording_station"], station_id=own, key_id=key_id,
+                                                  proof=proof)
+
+
+def test_a_station_that_lost_its_token_enrols_again_under_its_id_by_proving_its_key(server_on: ServerThread) -> None:
+    from assessdesk.registry.stations.service import revoke_station
+
+    own = new_id()
+    key, key_id = _own(own)
+    first = RegistryClient(server_on.url).enrol(code=issue_code(server_on.registry), station_name="site",
+                                                public_key=key.public_b64(), kinds=["recording_station"],
+                                                station_id=own, key_id=key_id)
+    # someone who knows the id and public key but not the private key cannot take the id over
+    with pytest.raises(RegistryError) as caught:
+        _reenrol(server_on, key, own, key_id, signer=SigningKey.generate(key_id))
+    assert caught.value.status == 409 and caught.value.code == "station_id_taken"
+
+    _code, again = _reenrol(server_on, key, own, key_id)
+    assert again.station_id == own and again.token != first.token
+    [kept] = [s for s in list_stations(server_on.registry) if s.station_id == own]
+    assert kept.name == "site again" and kept.public_key == key.public_b64() and kept.key_id == key_id
+    with pytest.raises(RegistryError) as old:
+        RegistryClient(server_on.url, first.token).trusted_keys()  # the lost token no longer works
+    assert old.value.status == 401
+    assert RegistryClient(server_on.url, again.token).trusted_keys()["list"]["stations"]
+
+    revoke_station(server_on.registry, station_id=own, reason="laptop stolen")
+    with pytest.raises(RegistryError) as refused:
+        _reenrol(server_on, key, own, key_id)
+    assert refused.value.code == "enrolment_refused" and "revoked" in str(refused.value)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from sync_support import enrol, make_station, offline_attempt
 
 from assessdesk.domain.roles import Role
@@ -55,3 +56,26 @@ def test_records_made_before_enrolment_are_acknowledged_under_the_station_own_id
         assert repo.get_json(s, trusted.BINDINGS_KEY, {}) == {}  # bind_manifest_keys never ran, nothing bound
     site.ctx.close()
     office.ctx.close()
+
+
+def test_a_station_whose_keyring_lost_its_token_enrols_again_and_goes_on_syncing(tmp_path: Path, server) -> None:
+    from assessdesk.domain.errors import ConfigurationError
+    from assessdesk.services.sync.state import TOKEN_SECRET
+
+    site = make_station(tmp_path / "site", "Work site laptop")
+    proctor = site.user("pat", Role.PROCTOR)
+    offline_attempt(site, proctor)
+    assert enrol(site, server, "recording_station").registry_station_id == site.ctx.station_id
+    assert run_once(site.ctx).ok
+    offline_attempt(site, proctor)  # more work, then the keyring entry is gone
+    site.ctx.secrets.delete(TOKEN_SECRET)
+    with pytest.raises(ConfigurationError, match="token is missing"):
+        run_once(site.ctx)
+
+    again = enrol(site, server, "recording_station")
+    assert again.registry_station_id == site.ctx.station_id
+    report = run_once(site.ctx)
+    assert report.ok and report.quarantined == 0 and report.acknowledged > 0, report.problems
+    with site.ctx.db.session() as s:
+        assert repo.counts(s)[repo.QUEUED] == 0 and repo.counts(s)[repo.QUARANTINED] == 0
+    site.ctx.close()

@@ -16,6 +16,12 @@ def station_key_prefix(station_id: str) -> str:
     return f"urn:assessdesk:station:{station_id}#"
 
 
+def reenrolment_message(code: str, station_id: str, public_key: str) -> bytes:
+    """What a station signs with its own key to enrol again under the id it already holds (its token was lost):
+    the fresh code binds the proof to this one enrolment, so a captured proof cannot be replayed."""
+    return f"assessdesk re-enrolment\n{code}\n{station_id}\n{public_key}".encode()
+
+
 class StationKind(StrEnum):
     """What a station is for. The first three author event families (domain.events.AUTHOR_KINDS); a lead-assessor
     station additionally receives moderation work (it authors moderation events as a scoring station)."""
@@ -40,6 +46,10 @@ class EnrolRequest(BaseModel):
                                    description="the station's own id (a UUID, lower case), kept by the registry")
     key_id: str | None = Field(default=None, min_length=1, max_length=200,
                                description="the station key's id; must start with urn:assessdesk:station:<station_id>#")
+    proof: str | None = Field(default=None, min_length=86, max_length=86,
+                              description="Ed25519 signature (base64url) of reenrolment_message(code, station_id, "
+                                          "public_key) by the station's key: lets an enrolled station that lost "
+                                          "its token enrol again under its own id")
 
 
 class EnrolResponse(BaseModel):

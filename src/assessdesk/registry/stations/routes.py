@@ -21,7 +21,7 @@ def enrol_station(body: EnrolRequest, registry: RegistryDep) -> EnrolResponse:
     try:
         station, token = enrol(registry, code=body.code, station_name=body.station_name,
                                public_key=body.public_key, kinds=frozenset(k.value for k in body.kinds),
-                               station_id=body.station_id, key_id=body.key_id)
+                               station_id=body.station_id, key_id=body.key_id, proof=body.proof)
     except StationIdTaken as exc:
         raise ApiError(409, "station_id_taken", str(exc)) from None
     except EnrolmentRefused as exc:

@@ -12,10 +12,11 @@ import sqlalchemy as sa
 from assessdesk.domain.clock import iso, parse_iso
 from assessdesk.domain.errors import InvalidInput, NotFound
 from assessdesk.domain.ids import new_id
-from assessdesk.protocol.enrolment import StationKind, station_key_prefix
+from assessdesk.protocol.enrolment import StationKind, reenrolment_message, station_key_prefix
 from assessdesk.registry import db
 from assessdesk.registry.context import Registry
 from assessdesk.registry.tables import enrolment_codes, stations
+from assessdesk.trust.keys import unb64, verify_signature
 
 # Crockford-style alphabet without I, L, O, U: easy to read out over the phone.
 _CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -93,11 +94,14 @@ def _check_identity(station_id: str | None, key_id: str | None) -> None:
 
 
 def enrol(registry: Registry, *, code: str, station_name: str, public_key: str, kinds: frozenset[str],
-          station_id: str | None = None, key_id: str | None = None) -> tuple[Station, str]:
+          station_id: str | None = None, key_id: str | None = None,
+          proof: str | None = None) -> tuple[Station, str]:
     """Spend `code` to enrol a station; returns the station and its bearer token (shown once).
 
     `station_id` given: the station keeps its own id (refused, code unspent, when another station holds it);
-    otherwise the registry makes one. `key_id` is published in the trusted-station-keys list."""
+    otherwise the registry makes one. `key_id` is published in the trusted-station-keys list. An enrolled station
+    that lost its token enrols again under its id with a fresh code and a `proof` signed by the key the registry
+    holds for it: the old token stops working, a new one is issued; a revoked station stays refused."""
     _check_identity(station_id, key_id)
     now = registry.now()
     with db.write_transaction(registry.engine) as conn:
@@ -111,13 +115,22 @@ def enrol(registry: Registry, *, code: str, station_name: str, public_key: str, 
             raise EnrolmentRefused("This enrolment code has expired. Ask the registry admin for a new code.")
         if row.kinds and not kinds <= set(row.kinds.split(",")):
             raise EnrolmentRefused(f"This code only allows station kinds: {row.kinds.replace(',', ', ')}.")
+        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         if station_id is None:
             station_id = new_id()
-        elif conn.execute(sa.select(stations.c.station_id).where(stations.c.station_id == station_id)).first():
+        elif (held := conn.execute(sa.select(stations).where(stations.c.station_id == station_id)).first()):
             # Never hand an enrolled id to a second holder: its events and keys would pass as the first station's.
-            raise StationIdTaken(f"Another station is already enrolled with this station's id ({station_id}). "
-                                 "Nothing was changed and the code was not used; ask the registry admin.")
-        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+            # Only the holder of the id's key may enrol under it again.
+            if not _proves_key(held, code=code, public_key=public_key, key_id=key_id, proof=proof):
+                raise StationIdTaken(f"Another station is already enrolled with this station's id ({station_id}). "
+                                     "Nothing was changed and the code was not used; ask the registry admin.")
+            if held.revoked_at is not None:
+                raise EnrolmentRefused("This station was revoked by the registry admin and cannot enrol again.")
+            conn.execute(stations.update().where(stations.c.station_id == station_id).values(
+                name=station_name, kinds=",".join(sorted(kinds)), token_hash=_sha256(token)))
+            conn.execute(enrolment_codes.update().where(enrolment_codes.c.code_hash == row.code_hash)
+                         .values(used_at=now, used_by=station_id))
+            return Station(station_id, station_name, kinds, public_key, held.enrolled_at, None, held.key_id), token
         try:
             conn.execute(stations.insert().values(
                 station_id=station_id, name=station_name, kinds=",".join(sorted(kinds)), public_key=public_key,
@@ -129,6 +142,17 @@ def enrol(registry: Registry, *, code: str, station_name: str, public_key: str, 
         conn.execute(enrolment_codes.update().where(enrolment_codes.c.code_hash == row.code_hash)
                      .values(used_at=now, used_by=station_id))
     return Station(station_id, station_name, kinds, public_key, now, None, key_id), token
+
+
+def _proves_key(held: sa.Row, *, code: str, public_key: str, key_id: str | None, proof: str | None) -> bool:
+    """The request comes from the holder of the enrolled station's key (same key, same key id, valid proof)."""
+    if proof is None or public_key != held.public_key or key_id != held.key_id:
+        return False
+    try:
+        return verify_signature(unb64(public_key), unb64(proof),
+                                reenrolment_message(code, held.station_id, public_key))
+    except ValueError:
+        return False
 
 
 def _station(row: sa.Row) -> Station:

@@ -15,12 +15,19 @@ from sqlalchemy import select, update
 
 from assessdesk.domain.errors import InvalidInput
 from assessdesk.domain.users import User
-from assessdesk.protocol.enrolment import STATION_ID_PATTERN, EnrolResponse, StationKind, station_key_prefix
+from assessdesk.protocol.enrolment import (
+    STATION_ID_PATTERN,
+    EnrolResponse,
+    StationKind,
+    reenrolment_message,
+    station_key_prefix,
+)
 from assessdesk.services.authz import requires
 from assessdesk.services.station import StationContext
 from assessdesk.services.sync.state import TOKEN_SECRET
 from assessdesk.storage import sync as repo
 from assessdesk.storage.tables import OutboxRow
+from assessdesk.trust.keys import b64
 
 DEFAULT_KINDS = (StationKind.RECORDING.value, StationKind.SCORING.value)
 # Rejections that a (new) enrolment can cure: the records go back to the queue.
@@ -47,14 +54,17 @@ def check_target(url: str, ca_file: str | None, kinds: Sequence[str]) -> None:
             raise InvalidInput(f"unknown station kind (use {', '.join(k.value for k in StationKind)})", where=kind)
 
 
-def own_identity(station_id: str, key_id: str) -> dict[str, str]:
-    """The station's own id and key id for the enrolment request, so the registry keeps them. A profile whose id
-    the protocol cannot carry (not a lower-case UUID) enrols without them, as before."""
-    if not re.fullmatch(STATION_ID_PATTERN, station_id):
+def own_identity(ctx: StationContext, code: str) -> dict[str, str]:
+    """The station's own id and key id for the enrolment request, so the registry keeps them, with the proof that
+    this station holds the id's key (so it can enrol again after losing its token). A profile whose id the protocol
+    cannot carry (not a lower-case UUID) enrols without them, as before."""
+    station = ctx.station()
+    if not re.fullmatch(STATION_ID_PATTERN, station.id):
         return {}
-    if not key_id.startswith(station_key_prefix(station_id)):
-        return {"station_id": station_id}
-    return {"station_id": station_id, "key_id": key_id}
+    proof = b64(ctx.signing_key().sign(reenrolment_message(code, station.id, station.public_key)))
+    if not station.key_id.startswith(station_key_prefix(station.id)):
+        return {"station_id": station.id, "proof": proof}
+    return {"station_id": station.id, "key_id": station.key_id, "proof": proof}
 
 
 def register(ctx: StationContext, *, url: str, code: str, ca_file: str | None, kinds: Sequence[str],
@@ -67,7 +77,7 @@ def register(ctx: StationContext, *, url: str, code: str, ca_file: str | None, k
     with factory(url, ca_file) as client:
         answer: EnrolResponse = client.enrol(code=code.strip(), station_name=station.name,
                                              public_key=station.public_key, kinds=list(kinds),
-                                             **own_identity(station.id, station.key_id))
+                                             **own_identity(ctx, code.strip()))
     ctx.secrets.set(TOKEN_SECRET, answer.token.encode())
     return answer
 
