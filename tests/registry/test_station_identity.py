@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 from registry_support import ServerThread
@@ -122,3 +124,25 @@ def test_a_station_that_lost_its_token_enrols_again_under_its_id_by_proving_its_
     with pytest.raises(RegistryError) as refused:
         _reenrol(server_on, key, own, key_id)
     assert refused.value.code == "enrolment_refused" and "revoked" in str(refused.value)
+
+
+def test_a_registry_that_knows_station_ids_but_not_proofs_still_keeps_the_station_id() -> None:
+    seen: list[dict] = []
+
+    def registry_without_proofs(request: httpx.Request) -> httpx.Response:  # the network edge: an older server
+        body = json.loads(request.content)
+        seen.append(body)
+        if "proof" in body:
+            return httpx.Response(422, json={"error": "invalid_request", "message":
+                                             "The request is not valid: body.proof: Extra inputs are not permitted"})
+        return httpx.Response(200, json={"station_id": body["station_id"], "token": "adst_x", "organisation": "O",
+                                         "kinds": ["recording_station"], "registry_key_id": "registry-k",
+                                         "registry_public_key": "A" * 43, "server_time": "2026-01-05T09:00:00Z"})
+
+    own = new_id()
+    key, key_id = _own(own)
+    client = RegistryClient("http://registry.invalid", transport=httpx.MockTransport(registry_without_proofs))
+    answer = client.enrol(code="ABCD-EFGH", station_name="site", public_key=key.public_b64(),
+                          kinds=["recording_station"], station_id=own, key_id=key_id, proof="A" * 86)
+    assert answer.station_id == own and len(seen) == 2
+    assert "proof" not in seen[1] and seen[1]["station_id"] == own and seen[1]["key_id"] == key_id

@@ -140,22 +140,28 @@ class RegistryClient:
               station_id: str | None = None, key_id: str | None = None, proof: str | None = None) -> EnrolResponse:
         """Spend a one-time enrolment code; the client keeps the returned token for later calls.
 
-        With `station_id` (and `key_id`) the registry keeps the station's own id. A registry that predates these
-        optional fields refuses them as unknown (422, before the code is spent); the station then enrols without
-        them and gets an id chosen by the registry (push.wire_of and trusted.bind_manifest_keys cover that)."""
+        With `station_id` (and `key_id`) the registry keeps the station's own id; `proof` lets it enrol again under
+        that id. A registry that predates these optional fields refuses them as unknown (422, before the code is
+        spent); the station then drops `proof`, and if still refused the id fields too, and gets an id chosen by the
+        registry (push.wire_of and trusted.bind_manifest_keys cover that)."""
         body = EnrolRequest(code=code, station_name=station_name, public_key=public_key,
                             kinds=[StationKind(k) for k in kinds], station_id=station_id, key_id=key_id, proof=proof)
-        try:
-            response = self.request("POST", "/v1/stations/enrol", content=body.model_dump_json(exclude_none=True),
-                                    headers={"Content-Type": "application/json"})
-        except RegistryError as exc:
-            older = (exc.status == 422 and exc.code == "invalid_request"
-                     and any(f in str(exc) for f in ("station_id", "key_id", "proof")))
-            if not older or (station_id is None and key_id is None):
-                raise
-            body = body.model_copy(update={"station_id": None, "key_id": None, "proof": None})
-            response = self.request("POST", "/v1/stations/enrol", content=body.model_dump_json(exclude_none=True),
-                                    headers={"Content-Type": "application/json"})
+        # fields an older registry may not know, newest first: drop one kind at a time while it says so
+        fallbacks = [("proof",), ("station_id", "key_id", "proof")]
+        while True:
+            try:
+                response = self.request("POST", "/v1/stations/enrol", content=body.model_dump_json(exclude_none=True),
+                                        headers={"Content-Type": "application/json"})
+                break
+            except RegistryError as exc:
+                sent = body.model_dump(exclude_none=True)
+                while fallbacks and not any(f in sent for f in fallbacks[0]):
+                    fallbacks.pop(0)
+                older = (exc.status == 422 and exc.code == "invalid_request" and fallbacks
+                         and any(f in str(exc) for f in fallbacks[0]))
+                if not older:
+                    raise
+                body = body.model_copy(update=dict.fromkeys(fallbacks.pop(0)))
         answer: EnrolResponse = self._parse(EnrolResponse, response)
         self.token = answer.token
         return answer
