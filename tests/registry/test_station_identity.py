@@ -65,26 +65,33 @@ def test_a_key_id_outside_the_station_own_namespace_is_refused(server: ServerThr
     assert caught.value.code == "enrolment_refused" and "own id" in str(caught.value)
 
 
+def _older_registry(unknown: str, seen: list[dict]):
+    """The network edge: a registry from before the field `unknown` (422 naming it, before spending the code)."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        seen.append(body)
+        if unknown in body:
+            return httpx.Response(422, json={"error": "invalid_request", "message":
+                                             f"The request is not valid: body.{unknown}: Extra inputs are not permitted"})
+        return httpx.Response(200, json={"station_id": body.get("station_id", "given-by-registry"), "token": "adst_x",
+                                         "organisation": "O", "kinds": ["recording_station"],
+                                         "registry_key_id": "registry-k", "registry_public_key": "A" * 43,
+                                         "server_time": "2026-01-05T09:00:00Z"})
+
+    return httpx.MockTransport(answer)
+
+
 def test_a_station_enrols_without_its_id_at_a_registry_that_predates_the_fields() -> None:
     """An older registry refuses unknown fields (422) before spending the code; the station enrols without them."""
-    seen: list[bytes] = []
-
-    def older_registry(request: httpx.Request) -> httpx.Response:  # the network edge: an older server's answers
-        seen.append(request.content)
-        if b"station_id" in request.content:
-            return httpx.Response(422, json={"error": "invalid_request", "message":
-                                             "The request is not valid: body.station_id: Extra inputs are not permitted"})
-        return httpx.Response(200, json={"station_id": "given-by-registry", "token": "adst_x", "organisation": "O",
-                                         "kinds": ["recording_station"], "registry_key_id": "registry-k",
-                                         "registry_public_key": "A" * 43, "server_time": "2026-01-05T09:00:00Z"})
-
+    seen: list[dict] = []
     own = new_id()
     key, key_id = _own(own)
-    client = RegistryClient("http://registry.invalid", transport=httpx.MockTransport(older_registry))
+    client = RegistryClient("http://registry.invalid", transport=_older_registry("station_id", seen))
     answer = client.enrol(code="ABCD-EFGH", station_name="site", public_key=key.public_b64(),
                           kinds=["recording_station"], station_id=own, key_id=key_id)
     assert answer.station_id == "given-by-registry" and client.token == "adst_x"
-    assert len(seen) == 2 and b"key_id" not in seen[1]
+    assert len(seen) == 2 and "key_id" not in seen[1]
 
 
 def _reenrol(server: ServerThread, key: SigningKey, own: str, key_id: str, *, signer: SigningKey | None = None):
@@ -128,20 +135,9 @@ def test_a_station_that_lost_its_token_enrols_again_under_its_id_by_proving_its_
 
 def test_a_registry_that_knows_station_ids_but_not_proofs_still_keeps_the_station_id() -> None:
     seen: list[dict] = []
-
-    def registry_without_proofs(request: httpx.Request) -> httpx.Response:  # the network edge: an older server
-        body = json.loads(request.content)
-        seen.append(body)
-        if "proof" in body:
-            return httpx.Response(422, json={"error": "invalid_request", "message":
-                                             "The request is not valid: body.proof: Extra inputs are not permitted"})
-        return httpx.Response(200, json={"station_id": body["station_id"], "token": "adst_x", "organisation": "O",
-                                         "kinds": ["recording_station"], "registry_key_id": "registry-k",
-                                         "registry_public_key": "A" * 43, "server_time": "2026-01-05T09:00:00Z"})
-
     own = new_id()
     key, key_id = _own(own)
-    client = RegistryClient("http://registry.invalid", transport=httpx.MockTransport(registry_without_proofs))
+    client = RegistryClient("http://registry.invalid", transport=_older_registry("proof", seen))
     answer = client.enrol(code="ABCD-EFGH", station_name="site", public_key=key.public_b64(),
                           kinds=["recording_station"], station_id=own, key_id=key_id, proof="A" * 86)
     assert answer.station_id == own and len(seen) == 2
