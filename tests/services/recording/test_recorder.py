@@ -122,6 +122,28 @@ def test_markers_carry_video_time_and_segment(tmp_path: Path) -> None:
     assert segments[0].marks == ("pause",) and segments[0].frame_count == 2
 
 
+def test_a_marker_made_while_the_frame_queue_is_full_is_still_listed_in_its_segment(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    recorder = SegmentedRecorder(directory=tmp_path, encoder=_h264(), fps=30, segment_seconds=60,
+                                 queue_seconds=0.01)  # room for 2 frames
+    frame, t0 = np.zeros((240, 320, 3), np.uint8), time.monotonic()
+    recorder.write(frame, t0)
+    with recorder._lock:  # the writer stalls (a slow disk): frames pile up until the queue is full
+        feeder = threading.Thread(target=lambda: [recorder.write(frame, t0 + i / 30) for i in range(1, 5)])
+        feeder.start()
+        deadline = time.monotonic() + 10
+        while not recorder._frames.full() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert recorder._frames.full()
+        recorder.mark("camera_lost")  # must not wait (GUI thread), must not be dropped
+    feeder.join(timeout=10)
+    segments = recorder.stop()
+    assert [s.marks for s in segments] == [("camera_lost",)] and segments[0].frame_count == 5
+    assert json.loads((tmp_path / "markers.jsonl").read_text())["kind"] == "camera_lost"
+
+
 def test_encoder_that_cannot_start_stops_the_recording_with_a_typed_error(tmp_path: Path) -> None:
     stops = []
     recorder = SegmentedRecorder(directory=tmp_path, encoder=FfmpegH264Encoder(ffmpeg_path="/bin/false"), fps=30,

@@ -99,6 +99,7 @@ class SegmentedRecorder:
         self._closed: list[ClosedSegment] = []
         self._frames_written = 0
         self._pending_marks: list[str] = []  # marks made before the first segment opened
+        self._overflow_marks: collections.deque[str] = collections.deque()  # marks that met a full frame queue
         self._marks_lock = threading.Lock()
         self._audio_lock = threading.Lock()
         self._pending_audio: collections.deque[tuple[np.ndarray, float]] = collections.deque()
@@ -181,10 +182,8 @@ class SegmentedRecorder:
                         self._write_now(*item[1:])
                     elif what == "mark":
                         self._pending_marks.append(str(item[1]))
-                        if self._current is not None:
-                            self._current.marks.extend(self._pending_marks)
-                            self._pending_marks.clear()
-                    elif what == "close" and self._current is not None:
+                    self._list_marks()
+                    if what == "close" and self._current is not None:
                         self._hand_off(str(item[1]))
             except EncoderFailed as exc:
                 with self._lock:
@@ -246,10 +245,10 @@ class SegmentedRecorder:
             f.flush()
             os.fsync(f.fileno())  # an incident note is evidence: it must survive a crash right after
         if not self._finished:
-            try:  # the caller may be the GUI thread: never wait on a full queue (markers.jsonl has it anyway)
+            try:  # the caller may be the GUI thread: never wait on a full queue
                 self._frames.put_nowait(("mark", kind))
-            except queue.Full:
-                log.warning("marker %s not listed in its segment's manifest (recorder queue full)", kind)
+            except queue.Full:  # the writer lists it with the frame it writes next
+                self._overflow_marks.append(kind)
         return marker
 
     def stop(self, *, timeout: float = 60.0) -> list[ClosedSegment]:
@@ -261,6 +260,7 @@ class SegmentedRecorder:
         self._frames.put(None)
         self._writer.join(timeout=timeout)
         with self._lock:
+            self._list_marks()
             if self._current is not None:
                 self._hand_off("stopped")
             self._finished = True
@@ -271,6 +271,14 @@ class SegmentedRecorder:
         return list(self._closed)
 
     # -- writer thread (lock held) -----------------------------------------------------------------------------
+
+    def _list_marks(self) -> None:
+        """List the marks made so far in the open segment's manifest (kept for the next segment while none is)."""
+        while self._overflow_marks:
+            self._pending_marks.append(self._overflow_marks.popleft())
+        if self._current is not None and self._pending_marks:
+            self._current.marks.extend(self._pending_marks)
+            self._pending_marks.clear()
 
     def _space_ok(self) -> bool:
         free = self._free_space(self.directory)
