@@ -98,7 +98,7 @@ def ffmpeg_alone(encoder: FfmpegH264Encoder, *, frames: int, size: tuple[int, in
     return cpu_seconds(resource.RUSAGE_CHILDREN) - cpu0
 
 
-def _encode_h264(frames: list[np.ndarray], fps: float, crf: int, path: Path) -> None:
+def _encode_h264(frames: list[np.ndarray], fps: float, crf: float, path: Path) -> None:
     encoder = FfmpegH264Encoder(crf=crf)
     h, w = frames[0].shape[:2]
     with open(path, "wb") as out:
@@ -138,17 +138,18 @@ def bitrate_at_equal_psnr(name: str, frames: list[np.ndarray], fps: float, crf: 
     chosen = work / f"{name}.crf{crf}.ts"
     _encode_h264(frames, fps, crf, chosen)
     ours_kbps, ours_psnr = chosen.stat().st_size * 8 / seconds / 1000, _psnr(frames, chosen)
-    # the highest crf (fewest bits) whose PSNR still reaches mp4v's: bisect over x264's 0..51 scale
-    lo, hi, best = 0, 51, None
-    while lo <= hi:
-        mid = (lo + hi) // 2
+    # the highest crf (fewest bits) whose PSNR still reaches mp4v's: bisect over x264's 0..51 scale in fractional
+    # steps (x264 takes a fractional crf), so the figure is the equal-PSNR point, not the next whole crf above it
+    lo, hi, best = 0.0, 51.0, None
+    for _ in range(9):  # 51 / 2**9 = 0.1 crf
+        mid = round((lo + hi) / 2, 2)
         trial = work / f"{name}.crf{mid}.ts"
         _encode_h264(frames, fps, mid, trial)
         psnr = _psnr(frames, trial)
         if psnr >= peer_psnr:
-            best, lo = (mid, trial.stat().st_size * 8 / seconds / 1000, psnr), mid + 1
+            best, lo = (mid, trial.stat().st_size * 8 / seconds / 1000, psnr), mid
         else:
-            hi = mid - 1
+            hi = mid
     print(f"  {name}: {len(frames)} frames {frames[0].shape[1]}x{frames[0].shape[0]}")
     print(f"    OpenCV mp4v:            {peer_kbps:8.0f} kbit/s  PSNR {peer_psnr:.2f} dB")
     print(f"    x264 crf {crf} (default): {ours_kbps:8.0f} kbit/s  PSNR {ours_psnr:.2f} dB"
@@ -156,7 +157,7 @@ def bitrate_at_equal_psnr(name: str, frames: list[np.ndarray], fps: float, crf: 
     if best is None:
         print("    x264 never reached mp4v's PSNR (crf 0 included)")
     else:
-        print(f"    x264 at equal PSNR:     {best[1]:8.0f} kbit/s  PSNR {best[2]:.2f} dB (crf {best[0]})"
+        print(f"    x264 at equal PSNR:     {best[1]:8.0f} kbit/s  PSNR {best[2]:.2f} dB (crf {best[0]:.2f})"
               f"  -> ratio {best[1] / peer_kbps:.3f}x  (target <= 0.25x)")
 
 

@@ -20,12 +20,13 @@ import numpy as np
 from assessdesk.domain.errors import DomainError
 from assessdesk.services.recording.sinks import BinaryWriter
 
-# Chosen by measurement (docs/recording.md): on photographic content ultrafast needs ~1.4x the bits of OpenCV's
-# mp4v for the same PSNR, superfast ~0.3-0.4x, for about 0.35 of a core at 1280x720 30 fps instead of 0.25.
+# Chosen by measurement (docs/recording.md, benchmarks/recording.py): with tune zerolatency and a keyframe every two
+# seconds, "fast" needs ~0.24x the bits of OpenCV's mp4v for the same PSNR on photographic content (superfast ~0.36x,
+# ultrafast ~1.4x) for about half a core at 1280x720 30 fps.
 # zerolatency turns off B-frames and frame threading: a stream cut by a kill then decodes as an unbroken prefix
 # (with B-frames a frame can be missing mid-way) and the encoder holds back no frames; it costs ~25% more bits.
 # crf 23 is x264's default quality: about mp4v's PSNR on camera-like content.
-DEFAULT_PRESET = "superfast"
+DEFAULT_PRESET = "fast"
 DEFAULT_TUNE = "zerolatency"
 DEFAULT_CRF = 23
 STALL_SECONDS = 10.0  # an encoder that takes no input for this long is considered hung
@@ -264,8 +265,8 @@ class FfmpegH264Encoder:
     extension = ".ts"
     supports_audio = True
 
-    def __init__(self, *, ffmpeg_path: str | None = None, crf: int = DEFAULT_CRF, preset: str = DEFAULT_PRESET,
-                 tune: str = DEFAULT_TUNE, keyframe_seconds: float = 1.0, threads: int = 0) -> None:
+    def __init__(self, *, ffmpeg_path: str | None = None, crf: float = DEFAULT_CRF, preset: str = DEFAULT_PRESET,
+                 tune: str = DEFAULT_TUNE, keyframe_seconds: float = 2.0, threads: int = 0) -> None:
         self.ffmpeg_path = ffmpeg_path if ffmpeg_path is not None else default_ffmpeg_path()
         self.crf = crf
         self.preset = preset
@@ -374,7 +375,7 @@ class OpenCvEncoder:
         return _OpenCvSession(writer, staging, sink)
 
 
-def choose_encoder(*, ffmpeg_path: str | None = None, crf: int = DEFAULT_CRF,
+def choose_encoder(*, ffmpeg_path: str | None = None, crf: float = DEFAULT_CRF,
                    preset: str = DEFAULT_PRESET) -> FfmpegH264Encoder | OpenCvEncoder:
     """H.264 when ffmpeg runs, else the OpenCV fallback."""
     h264 = FfmpegH264Encoder(ffmpeg_path=ffmpeg_path, crf=crf, preset=preset)

@@ -10,8 +10,8 @@ from assessdesk.domain.errors import DomainError
 
 FreeSpace = Callable[[Path], int]
 
-# Measured bits per pixel per frame (docs/recording.md, benchmarks/recording.py), rounded up: x264 ultrafast crf 23
-# in MPEG-TS on webcam-like content, and OpenCV mp4v. Estimates err on the high side: running out is worse.
+# Measured bits per pixel per frame (docs/recording.md, benchmarks/recording.py), rounded up: x264 at its default
+# preset and crf 23 in MPEG-TS on webcam-like content, and OpenCV mp4v. Estimates err on the high side: running out is worse.
 BITS_PER_PIXEL_FRAME = {"ffmpeg-libx264": 0.08, "opencv-videowriter": 0.25}
 _FALLBACK_BPP = 0.25
 DEFAULT_MIN_FREE_BYTES = 256 * 1024 * 1024
