@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import time
 
 from reportlab.graphics import renderPDF
@@ -68,6 +69,7 @@ def main() -> int:
     except ImportError:
         accel = "rl_accel C extension: no (pip install rl_accel for ~1.5x)"
     render_certificate(sample_certificate())  # registers fonts, warms caches; not timed
+    load_before = os.getloadavg()[0]
     totals = {"vector": [0.0, 0.0], "widget": [0.0, 0.0]}
     for round_index in range(args.rounds):
         for name, drawer in (("vector", draw_qr), ("widget", widget_qr)):
@@ -79,7 +81,8 @@ def main() -> int:
     print(
         f"certificates rendered per path: {n} "
         f"(certificate + transcript = {PAGES_PER_CERTIFICATE} pages each); "
-        f"{accel}"
+        f"{accel}; 1-minute load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after "
+        f"({os.cpu_count()} CPUs)"
     )
     rates = {}
     for name, (wall, cpu) in totals.items():

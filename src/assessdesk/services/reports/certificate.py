@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -34,6 +35,11 @@ from assessdesk.services.reports.transcript import draw_transcript
 
 PAGE = landscape(A4)
 QR_SIZE = 34 * mm  # ~0.7 mm per module for a ~90-character URL: scans from a phone at reading distance
+
+# Compressed page streams are written as binary rather than also ASCII85-armoured: the armour is pure Python
+# (1.5-2.5 ms a certificate), makes the streams a quarter larger and no PDF reader needs it. ReportLab reads
+# this setting process-wide, so every report rendered in the process is written the same way.
+rl_config.useA85 = 0
 
 
 def render_certificate(
