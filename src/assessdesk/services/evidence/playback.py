@@ -3,14 +3,11 @@ the timeline marks (incidents, pauses, presence flags, camera gaps, score-sheet 
 
 from __future__ import annotations
 
-import bisect
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
-
-import numpy as np
 
 from assessdesk.domain.errors import NotFound
 from assessdesk.domain.users import User
@@ -18,7 +15,7 @@ from assessdesk.services.authz import requires
 from assessdesk.services.evidence.manifest import segment_path
 from assessdesk.services.evidence.package_files import open_package
 from assessdesk.services.evidence.reading import open_capture, open_plain
-from assessdesk.services.recording.reader import EvidenceUnreadable
+from assessdesk.services.recording.frame_index import EvidenceUnreadable, SegmentedFrames
 from assessdesk.services.station import StationContext
 
 
@@ -48,7 +45,7 @@ class Playback:
     manifest: dict[str, Any]
 
 
-class EvidencePlayer:
+class EvidencePlayer(SegmentedFrames):
     """Frame-accurate access across segments: frame index <-> video time, sequential reads cheap, seeks exact.
 
     Not thread-safe: one worker thread owns it (the playback page's decoder), never the GUI thread.
@@ -56,74 +53,32 @@ class EvidencePlayer:
 
     def __init__(self, segments: list[PlaybackSegment]) -> None:
         self.segments = sorted(segments, key=lambda s: s.seq)
-        self._starts: list[int] = []
-        self._times: list[float] = []
-        for seg in self.segments:
-            self._starts.append(len(self._times))
-            step = (seg.end_s - seg.start_s) / (seg.frames - 1) if seg.frames > 1 else 0.0
-            # frames are spread evenly over the segment's first..last frame time (recorded wall times)
-            self._times.extend(seg.start_s + i * step for i in range(seg.frames))
-        self.frame_count = len(self._times)
-        self._cap: Any = None
         self._stream: BinaryIO | None = None
-        self._cap_pos = -1
-        self._cap_next = 0
-
-    @property
-    def duration(self) -> float:
-        return self._times[-1] if self._times else 0.0
+        # frames are spread evenly over each segment's first..last frame time (recorded wall times)
+        self._index([[seg.start_s + i * ((seg.end_s - seg.start_s) / (seg.frames - 1) if seg.frames > 1 else 0.0)
+                      for i in range(seg.frames)] for seg in self.segments])
 
     def spans(self) -> list[tuple[float, float]]:
         """(start, end) of each segment: gaps between them are time without video (camera lost, crash)."""
         return [(s.start_s, s.end_s) for s in self.segments]
 
-    def time_of(self, index: int) -> float:
-        return self._times[index]
-
-    def index_at(self, seconds: float) -> int:
-        """The frame on screen at `seconds`: the last one shown at or before it."""
-        if not self._times:
-            raise IndexError("the recording has no frames")
-        return max(0, bisect.bisect_right(self._times, seconds + 1e-6) - 1)
-
     def locate(self, index: int) -> tuple[int, int]:
-        if not 0 <= index < self.frame_count:
-            raise IndexError(f"frame {index} is outside 0..{self.frame_count - 1}")
-        pos = bisect.bisect_right(self._starts, index) - 1
-        return pos, index - self._starts[pos]
+        return self._locate(index)
 
-    def read(self, index: int) -> np.ndarray:
-        pos, local = self.locate(index)
-        if self._cap is None or self._cap_pos != pos or self._cap_next > local:
-            self._open(pos)
-        while self._cap_next < local:
-            if not self._cap.grab():
-                raise EvidenceUnreadable(f"Segment {self.segments[pos].seq} ends after {self._cap_next} of its "
-                                         f"{self.segments[pos].frames} frames.")
-            self._cap_next += 1
-        ok, frame = self._cap.read()
-        if not ok:
-            raise EvidenceUnreadable(f"Frame {local} of segment {self.segments[pos].seq} cannot be decoded.")
-        self._cap_next += 1
-        return frame
+    def _segment_name(self, pos: int) -> str:
+        return str(self.segments[pos].seq)
 
-    def __iter__(self) -> Iterator[np.ndarray]:
-        for index in range(self.frame_count):
-            yield self.read(index)
-
-    def _open(self, pos: int) -> None:
-        self.close()
+    def _open_decoder(self, pos: int) -> Any:
         cap, self._stream = open_capture(self.segments[pos].open())
         if not cap.isOpened():
             raise EvidenceUnreadable(f"The video segment {self.segments[pos].name} cannot be opened.")
-        self._cap, self._cap_pos, self._cap_next = cap, pos, 0
+        return cap
 
     def close(self) -> None:
-        if self._cap is not None:
-            self._cap.release()
+        super().close()
         if self._stream is not None:
             self._stream.close()
-        self._cap, self._stream, self._cap_pos, self._cap_next = None, None, -1, 0
+        self._stream = None
 
 
 def _main_recording(manifest: dict[str, Any]) -> dict[str, Any] | None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import bisect
 import subprocess
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -14,6 +13,7 @@ import numpy as np
 
 from assessdesk.domain.errors import DomainError
 from assessdesk.services.recording.encoders import default_ffmpeg_path
+from assessdesk.services.recording.frame_index import EvidenceUnreadable, SegmentedFrames
 from assessdesk.services.recording.segments import (
     ClosedSegment,
     closed_segments,
@@ -22,14 +22,6 @@ from assessdesk.services.recording.segments import (
     read_frame_times,
     read_manifest,
 )
-
-
-class EvidenceUnreadable(DomainError):
-    """A video segment cannot be decoded as far as its manifest says it goes."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message, hint="The file may be damaged or still encrypted; verify the evidence package.")
-
 
 MediaOpener = Callable[[Path], BinaryIO]
 
@@ -84,7 +76,7 @@ class _PipeDecoder:
         self._stream.close()
 
 
-class SegmentReader:
+class SegmentReader(SegmentedFrames):
     """Random and sequential access over closed segments. Video time is seconds since the first frame of the
     first segment, from the recorded frame timestamps (the clock markers use), so gaps (a lost camera) show.
 
@@ -95,18 +87,8 @@ class SegmentReader:
     def __init__(self, segments: Sequence[ClosedSegment], *, open_media: MediaOpener | None = None) -> None:
         self._open_media = open_media
         self.segments = sorted(segments, key=lambda s: s.index)
-        self._starts: list[int] = []
-        self._times: list[float] = []
-        total = 0
         origin = self.segments[0].first_timestamp if self.segments else 0.0
-        for seg in self.segments:
-            self._starts.append(total)
-            total += seg.frame_count
-            self._times.extend(self._segment_times(seg, origin))
-        self.frame_count = total
-        self._cap: Any = None  # a cv2.VideoCapture or a _PipeDecoder
-        self._cap_segment = -1
-        self._cap_next = 0
+        self._index([self._segment_times(seg, origin) for seg in self.segments])
         self.position = 0  # the next frame step() returns
 
     @classmethod
@@ -123,42 +105,13 @@ class SegmentReader:
             times.extend(start + i * step for i in range(seg.frame_count - len(times)))
         return times[:seg.frame_count]
 
-    @property
-    def duration(self) -> float:
-        return self._times[-1] if self._times else 0.0
-
     def locate(self, index: int) -> tuple[ClosedSegment, int]:
         """The segment holding global frame `index`, and the frame's index within it."""
-        if not 0 <= index < self.frame_count:
-            raise IndexError(f"frame {index} is outside 0..{self.frame_count - 1}")
-        pos = bisect.bisect_right(self._starts, index) - 1
-        return self.segments[pos], index - self._starts[pos]
-
-    def time_of(self, index: int) -> float:
-        return self._times[index]
-
-    def index_at(self, seconds: float) -> int:
-        """The frame on screen at video time `seconds`: the last one taken at or before it."""
-        if not self._times:
-            raise IndexError("the recording has no frames")
-        return max(0, bisect.bisect_right(self._times, seconds) - 1)
+        pos, local = self._locate(index)
+        return self.segments[pos], local
 
     def read(self, index: int) -> np.ndarray:
-        """Frame `index`; reading forward from the last frame read is cheap, jumping back reopens its segment."""
-        seg, local = self.locate(index)
-        pos = self.segments.index(seg)
-        if self._cap is None or self._cap_segment != pos or self._cap_next > local:
-            self._open(pos)
-        assert self._cap is not None
-        while self._cap_next < local:
-            if not self._cap.grab():
-                raise EvidenceUnreadable(f"Segment {seg.index} ends after {self._cap_next} of its "
-                                         f"{seg.frame_count} frames.")
-            self._cap_next += 1
-        ok, frame = self._cap.read()
-        if not ok:
-            raise EvidenceUnreadable(f"Frame {local} of segment {seg.index} cannot be decoded.")
-        self._cap_next += 1
+        frame = super().read(index)
         self.position = index + 1
         return frame
 
@@ -176,12 +129,10 @@ class SegmentReader:
         self.position = here + count
         return frame
 
-    def __iter__(self) -> Iterator[np.ndarray]:
-        for index in range(self.frame_count):
-            yield self.read(index)
+    def _segment_name(self, pos: int) -> str:
+        return str(self.segments[pos].index)
 
-    def _open(self, pos: int) -> None:
-        self.close()
+    def _open_decoder(self, pos: int) -> Any:
         path = self.segments[pos].path
         if self._open_media is not None:
             manifest = read_manifest(manifest_path(path.parent, self.segments[pos].index)) or {}
@@ -189,15 +140,8 @@ class SegmentReader:
             if not all(size):
                 raise EvidenceUnreadable(f"The manifest of {path.name} does not give the frame size.")
             container = "mpegts" if path.suffix == ".ts" else "avi"
-            self._cap = _PipeDecoder(self._open_media(path), size=size, container=container)
-            self._cap_segment, self._cap_next = pos, 0
-            return
+            return _PipeDecoder(self._open_media(path), size=size, container=container)
         cap = cv2.VideoCapture(str(path))
         if not cap.isOpened():
             raise EvidenceUnreadable(f"The video segment {path.name} cannot be opened.")
-        self._cap, self._cap_segment, self._cap_next = cap, pos, 0
-
-    def close(self) -> None:
-        if self._cap is not None:
-            self._cap.release()
-        self._cap, self._cap_segment, self._cap_next = None, -1, 0
+        return cap
