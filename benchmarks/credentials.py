@@ -67,7 +67,7 @@ def main() -> int:
 
         accel = "rl_accel C extension: yes"
     except ImportError:
-        accel = "rl_accel C extension: no (pip install rl_accel for ~1.5x)"
+        accel = "rl_accel C extension: NO (a declared dependency: reinstall the package)"
     render_certificate(sample_certificate())  # registers fonts, warms caches; not timed
     load_before = os.getloadavg()[0]
     totals = {"vector": [0.0, 0.0], "widget": [0.0, 0.0]}
