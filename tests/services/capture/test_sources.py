@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 
@@ -19,7 +20,6 @@ from assessdesk.services.capture import (
     open_source,
     read_counter,
 )
-from assessdesk.services.recording import OpenCvEncoder, SegmentedRecorder
 
 
 def test_synthetic_frames_are_deterministic_and_numbered() -> None:
@@ -47,12 +47,13 @@ def test_synthetic_source_can_end_like_a_file() -> None:
 
 @pytest.fixture
 def clip(tmp_path: Path) -> Path:
-    source = SyntheticSource(size=(320, 240), paced=False)
-    recorder = SegmentedRecorder(directory=tmp_path, encoder=OpenCvEncoder(fourcc="MJPG"), fps=15,
-                                 segment_seconds=60)
+    """A 12-frame 15 fps file in a container that states its rate (the recorder's Motion JPEG does not)."""
+    source, path = SyntheticSource(size=(320, 240), paced=False), tmp_path / "clip.avi"
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 15.0, (320, 240))
     for i in range(12):
-        recorder.write(source.frame(i), i / 15)
-    return recorder.stop()[0].path
+        writer.write(source.frame(i))
+    writer.release()
+    return path
 
 
 def test_video_file_ends_or_loops(clip: Path) -> None:

@@ -119,7 +119,7 @@ def test_a_camera_that_vanishes_closes_the_segment_and_recording_resumes_when_it
 
 def test_a_file_that_ends_stops_the_thread_and_says_so(tmp_path: Path) -> None:
     source = SyntheticSource(size=(320, 240), paced=False)
-    rec = SegmentedRecorder(directory=tmp_path / "clip", encoder=OpenCvEncoder(fourcc="MJPG"), fps=30)
+    rec = SegmentedRecorder(directory=tmp_path / "clip", encoder=OpenCvEncoder(), fps=30)
     for i in range(5):
         rec.write(source.frame(i), i / 30)
     clip = rec.stop()[0].path

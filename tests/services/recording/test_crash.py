@@ -46,20 +46,47 @@ def test_sigkill_loses_at_most_the_open_segment_which_is_recovered(tmp_path: Pat
 
     closed = closed_segments(tmp_path)
     assert len(closed) >= 2
+    # MPEG-TS reaches the disk packet by packet, Motion JPEG frame by frame: the open segment decodes up to the kill
     unfinished = scan_unfinished(tmp_path)
-    if kind == "h264":  # MPEG-TS reaches the disk packet by packet: the open segment decodes up to the kill
-        assert unfinished, "the segment being written should be found"
-        partial = unfinished[-1]
-        assert partial.recovered and partial.marks == ("recovered",)
-        assert partial.frame_count > 0 and len(partial.sha256) == 64
-    else:  # VideoWriter buffers inside the process: the open segment (only) is lost, and reported as such
-        assert unfinished == []
+    assert unfinished, "the segment being written should be found"
+    partial = unfinished[-1]
+    assert partial.recovered and partial.marks == ("recovered",)
+    assert partial.frame_count > 0 and len(partial.sha256) == 64
 
     sealed = seal_recovered(tmp_path, unfinished)
     assert scan_unfinished(tmp_path) == []
-    assert len(lost_segments(tmp_path)) == (0 if kind == "h264" else 1)
+    assert lost_segments(tmp_path) == []
     reader = SegmentReader.from_directory(tmp_path)
     assert reader.frame_count == sum(s.frame_count for s in closed) + sum(s.frame_count for s in sealed)
     counters = [read_counter(frame) for frame in reader]
     assert counters == list(range(len(counters)))  # every frame up to the kill, in order, none twice
-    assert not list(tmp_path.glob("*.staging.avi"))
+
+
+def test_a_staging_file_left_by_an_earlier_fallback_is_recovered_into_its_sink(tmp_path: Path) -> None:
+    """Earlier versions' fallback (cv2.VideoWriter) staged each segment as a plain AVI until it closed."""
+    import json
+
+    import cv2
+
+    from assessdesk.services.capture import SyntheticSource
+    from assessdesk.services.recording.segments import MANIFEST_VERSION, frames_path, manifest_path
+
+    source = SyntheticSource(size=(320, 240), paced=False)
+    writer = cv2.VideoWriter(str(tmp_path / "seg-000001.staging.avi"), cv2.VideoWriter_fourcc(*"mp4v"), 30.0,
+                             (320, 240))
+    for i in range(10):
+        writer.write(source.frame(i))
+    writer.release()
+    manifest_path(tmp_path, 1).write_text(json.dumps({
+        "manifest_version": MANIFEST_VERSION, "state": "open", "index": 1, "path": "seg-000001.avi",
+        "encoder": "opencv-videowriter", "encoder_version": "opencv 4.10.0; fourcc=mp4v", "width": 320,
+        "height": 240, "fps": 30.0}))
+    frames_path(tmp_path, 1).write_text("".join(f"{i}\t{100 + i / 30:.6f}\t{1.7e9 + i / 30:.6f}\n"
+                                                for i in range(10)))
+
+    (found,) = scan_unfinished(tmp_path)
+    assert found.path.name == "seg-000001.staging.avi" and found.frame_count == 10
+    (sealed,) = seal_recovered(tmp_path, [found])
+    assert sealed.path.name == "seg-000001.avi" and not found.path.exists()
+    assert closed_segments(tmp_path) == [sealed]
+    assert [read_counter(f) for f in SegmentReader.from_directory(tmp_path)] == list(range(10))

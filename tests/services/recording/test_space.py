@@ -18,7 +18,8 @@ def test_estimate_scales_with_time_pixels_and_encoder() -> None:
     one = estimate_bytes(60, (1280, 720), 30, "ffmpeg-libx264")
     assert estimate_bytes(120, (1280, 720), 30, "ffmpeg-libx264") >= 2 * one - 1
     assert estimate_bytes(60, (640, 360), 30, "ffmpeg-libx264") < one / 3
-    assert estimate_bytes(60, (1280, 720), 30, "opencv-videowriter") > one
+    assert estimate_bytes(60, (1280, 720), 30, "opencv-mjpeg") > 5 * one  # the fallback: Motion JPEG
+    assert estimate_bytes(60, (1280, 720), 30, "not-measured") >= estimate_bytes(60, (1280, 720), 30, "opencv-mjpeg")
     assert 5_000_000 < one < 100_000_000  # a minute of 720p30 H.264: megabytes, not kilobytes or gigabytes
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from assessdesk.services.evidence import records
 from assessdesk.services.station import StationContext
 
-_SEGMENT_FILE = re.compile(r"^seg-(\d{6})(?:\.json|\.ts|\.avi|\.staging\.avi)$")
+# .mjpeg: the OpenCV fallback; .avi and .staging.avi: the fallback of earlier versions (cv2.VideoWriter)
+_SEGMENT_FILE = re.compile(r"^seg-(\d{6})(?:\.json|\.ts|\.mjpeg|\.avi|\.staging\.avi)$")
 
 
 def recording_dir(ctx: StationContext, attempt_id: str) -> Path:

@@ -6,10 +6,11 @@ import hashlib
 import io
 import struct
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import cv2
 
+from assessdesk.services.recording.mjpeg import SOI, MjpegCapture
 from assessdesk.trust.envelope import MAGIC, TAG, DecryptingReader
 from assessdesk.trust.errors import EnvelopeError
 
@@ -87,14 +88,21 @@ def salvage_plaintext(path: Path, kek: bytes | None) -> bytes:
     return b"".join(parts)
 
 
-def open_capture(stream: BinaryIO) -> tuple[cv2.VideoCapture, BinaryIO]:
-    """An OpenCV capture decoding from a file-like object (FFmpeg backend), so plaintext never touches the disk.
+def open_capture(stream: BinaryIO) -> tuple[Any, BinaryIO]:
+    """A decoder with cv2.VideoCapture's grab/read/release over a seekable file-like object, so plaintext never
+    touches the disk: the fallback's Motion JPEG is split and decoded here, anything else goes to OpenCV's FFmpeg
+    backend.
 
-    Returns the capture and the stream it reads: OpenCV does not keep the Python object alive, so the caller must
+    Returns the decoder and the stream it reads: OpenCV does not keep the Python object alive, so the caller must
     hold that stream until the capture is released (a collected stream crashes the decoder).
     """
     buffered = stream if isinstance(stream, io.BufferedIOBase) else io.BufferedReader(stream)  # type: ignore[arg-type]
-    return cv2.VideoCapture(buffered, cv2.CAP_FFMPEG, []), buffered  # type: ignore[return-value]
+    start = buffered.tell()
+    head = buffered.read(len(SOI))
+    buffered.seek(start)
+    if head == SOI:
+        return MjpegCapture(buffered), buffered
+    return cv2.VideoCapture(buffered, cv2.CAP_FFMPEG, []), buffered
 
 
 def count_frames(data: bytes, *, limit: int = 1_000_000) -> int:

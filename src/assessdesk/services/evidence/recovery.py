@@ -20,7 +20,7 @@ from assessdesk.services.evidence.paths import recording_dir, unrecorded_indexes
 from assessdesk.services.evidence.reading import count_frames, plain_digest, salvage_plaintext
 from assessdesk.services.evidence.records import SegmentRecord
 from assessdesk.services.evidence.sealing import SealedEvidence, build_manifest, sign_and_store
-from assessdesk.services.recording.encoders import staging_path
+from assessdesk.services.recording.recovery import LEGACY_STAGING
 from assessdesk.services.recording.segments import (
     frames_path,
     manifest_path,
@@ -65,12 +65,12 @@ def find_unfinished(ctx: StationContext) -> list[UnfinishedAttempt]:
 
 
 def _media_of(directory: Path, index: int, sidecar: dict) -> Path | None:
-    for name in (sidecar.get("path"), f"seg-{index:06d}.ts", f"seg-{index:06d}.avi"):
+    """The segment's non-empty media file; last, a plain file staged by an earlier version's fallback."""
+    stem = f"seg-{index:06d}"
+    for name in (sidecar.get("path"), f"{stem}.ts", f"{stem}.mjpeg", f"{stem}.avi", f"{stem}{LEGACY_STAGING}"):
         if name and (directory / name).exists() and (directory / name).stat().st_size > 0:
             return directory / name
-    name = sidecar.get("path") or f"seg-{index:06d}.avi"
-    staged = staging_path(directory / name)
-    return staged if staged.exists() and staged.stat().st_size > 0 else None
+    return None
 
 
 def _recover_one(ctx: StationContext, actor: User, attempt_id: str, directory: Path,
@@ -109,7 +109,7 @@ def _recover_one(ctx: StationContext, actor: User, attempt_id: str, directory: P
     origin = parse_iso(ev.segments[0].entry["first_wall"] if ev.segments else first).timestamp()
     return records.append_segment(
         ctx, actor_id=actor.id, attempt_id=attempt_id,
-        fields={"index": index, "name": media.name.replace(".staging.avi", ".avi"), "sha256": sha, "size": size,
+        fields={"index": index, "name": media.name.replace(LEGACY_STAGING, ".avi"), "sha256": sha, "size": size,
                 "frames": frames, "start_s": parse_iso(first).timestamp() - origin,
                 "end_s": parse_iso(last).timestamp() - origin, "first_wall": first, "last_wall": last,
                 "encoder": str(sidecar.get("encoder", "unknown")),

@@ -1,4 +1,4 @@
-"""Segment encoders: x264 in MPEG-TS through the bundled ffmpeg (preferred), or OpenCV's VideoWriter as a fallback."""
+"""Segment encoders: x264 in MPEG-TS through the bundled ffmpeg (preferred), or Motion JPEG from OpenCV as a fallback."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ import cv2
 import numpy as np
 
 from assessdesk.domain.errors import DomainError
+from assessdesk.services.recording.mjpeg import EXTENSION as MJPEG_EXTENSION
 from assessdesk.services.recording.sinks import BinaryWriter
 
 # Chosen by measurement (docs/recording.md, benchmarks/recording.py): with tune zerolatency and a keyframe every two
@@ -29,6 +30,9 @@ from assessdesk.services.recording.sinks import BinaryWriter
 DEFAULT_PRESET = "fast"
 DEFAULT_TUNE = "zerolatency"
 DEFAULT_CRF = 23
+# The fallback's JPEG quality: text on a whiteboard or a screen stays legible (about 42 dB PSNR on the
+# photographic demo clip, 0.77 bits per pixel per frame with optimised Huffman tables; docs/recording.md).
+DEFAULT_JPEG_QUALITY = 80
 STALL_SECONDS = 10.0  # an encoder that takes no input for this long is considered hung
 AUDIO_WAIT_S = 0.3  # how long a frame may wait for sound before silence is fed in
 AUDIO_FILL_S = 0.5  # how much silence at a time
@@ -314,65 +318,55 @@ class FfmpegH264Encoder:
             raise EncoderFailed(f"ffmpeg could not be started: {exc}") from exc
 
 
-def staging_path(segment_path: Path) -> Path:
-    """Where OpenCvEncoder lets VideoWriter write before the bytes are copied into the sink."""
-    return segment_path.with_name(segment_path.stem + ".staging.avi")
+class _MjpegSession:
+    """Each frame is JPEG-encoded in memory and its bytes go straight into the sink: nothing is staged on disk."""
 
-
-class _OpenCvSession:
-    def __init__(self, writer: cv2.VideoWriter, staging: Path, sink: BinaryWriter) -> None:
-        self._writer = writer
-        self._staging = staging
+    def __init__(self, sink: BinaryWriter, params: list[int]) -> None:
         self._sink = sink
+        self._params = params
 
     def write(self, frame: np.ndarray) -> None:
-        self._writer.write(frame)
+        ok, jpeg = cv2.imencode(".jpg", frame, self._params)
+        if not ok:
+            raise EncoderFailed("OpenCV could not encode a frame as JPEG.")
+        try:
+            self._sink.write(jpeg.tobytes())
+        except OSError as exc:
+            raise EncoderFailed(f"the segment could not be written: {exc}") from exc
 
     def write_audio(self, samples: np.ndarray) -> None:
-        """VideoWriter has no sound track: the recorder notes that the segment has no audio."""
+        """Motion JPEG has no sound track: the recorder notes that the segment has no audio."""
 
     def finish(self) -> None:
-        self._writer.release()
-        try:
-            with open(self._staging, "rb") as f:
-                while chunk := f.read(1 << 20):
-                    self._sink.write(chunk)
-        except OSError as exc:
-            raise EncoderFailed(f"the fallback encoder's output could not be read: {exc}") from exc
-        self._staging.unlink()
+        """Every frame is in the sink the moment write() returns."""
 
     def abort(self) -> None:
-        self._writer.release()
+        """Nothing is held back."""
 
 
 class OpenCvEncoder:
-    """cv2.VideoWriter (MPEG-4 part 2 'mp4v', or 'MJPG') in AVI, used when no ffmpeg can run.
-
-    VideoWriter only writes to a named file, so each segment is staged beside its final path and copied into the
-    sink on close: with an encrypting sink, that segment is on disk in plain form until it closes (a known weakness
-    of the fallback; the ffmpeg path never writes plain media to disk).
+    """Motion JPEG (JPEG images back to back, see services/recording/mjpeg.py) from cv2.imencode, used when no
+    ffmpeg can run. Every frame is encoded in memory and written through the sink at once, so with an encrypting
+    sink no plain frame reaches the disk, and a killed recorder leaves whole frames up to the last one written.
+    It carries no sound, and needs ten to twenty times the bits of H.264 (docs/recording.md).
     """
 
-    name = "opencv-videowriter"
-    extension = ".avi"
+    name = "opencv-mjpeg"
+    extension = MJPEG_EXTENSION
     supports_audio = False
 
-    def __init__(self, *, fourcc: str = "mp4v") -> None:
-        if len(fourcc) != 4:
-            raise ValueError("a fourcc has four characters")
-        self.fourcc = fourcc
+    def __init__(self, *, quality: int = DEFAULT_JPEG_QUALITY) -> None:
+        if not 1 <= quality <= 100:
+            raise ValueError("JPEG quality is 1..100")
+        self.quality = quality
 
     @property
     def version(self) -> str:
-        return f"opencv {cv2.__version__}; fourcc={self.fourcc}"
+        return f"opencv {cv2.__version__}; jpeg quality={self.quality} optimized huffman"
 
     def start(self, *, size: tuple[int, int], fps: float, sink: BinaryWriter, segment_path: Path,
               audio: AudioFormat | None = None) -> EncoderSession:
-        staging = staging_path(segment_path)
-        writer = cv2.VideoWriter(str(staging), cv2.VideoWriter_fourcc(*self.fourcc), float(fps), tuple(size))
-        if not writer.isOpened():
-            raise EncoderFailed(f"OpenCV cannot write {self.fourcc} video to {staging.parent}.")
-        return _OpenCvSession(writer, staging, sink)
+        return _MjpegSession(sink, [cv2.IMWRITE_JPEG_QUALITY, self.quality, cv2.IMWRITE_JPEG_OPTIMIZE, 1])
 
 
 def choose_encoder(*, ffmpeg_path: str | None = None, crf: float = DEFAULT_CRF,

@@ -14,6 +14,8 @@ import numpy as np
 from assessdesk.domain.errors import DomainError
 from assessdesk.services.recording.encoders import default_ffmpeg_path
 from assessdesk.services.recording.frame_index import EvidenceUnreadable, SegmentedFrames
+from assessdesk.services.recording.mjpeg import EXTENSION as MJPEG_EXTENSION
+from assessdesk.services.recording.mjpeg import MjpegCapture
 from assessdesk.services.recording.segments import (
     ClosedSegment,
     closed_segments,
@@ -81,7 +83,8 @@ class SegmentReader(SegmentedFrames):
     first segment, from the recorded frame timestamps (the clock markers use), so gaps (a lost camera) show.
 
     `open_media(path)` (optional) opens a stored segment for reading, e.g. decrypting it: its bytes are then
-    decoded through ffmpeg in memory rather than by OpenCV from the file.
+    decoded in memory (MPEG-TS and AVI through ffmpeg, the fallback's Motion JPEG by OpenCV) rather than by
+    OpenCV from the file.
     """
 
     def __init__(self, segments: Sequence[ClosedSegment], *, open_media: MediaOpener | None = None) -> None:
@@ -134,14 +137,18 @@ class SegmentReader(SegmentedFrames):
 
     def _open_decoder(self, pos: int) -> Any:
         path = self.segments[pos].path
-        if self._open_media is not None:
+        if path.suffix == MJPEG_EXTENSION:  # the fallback's Motion JPEG: decoded here, no ffmpeg needed
+            cap = MjpegCapture(self._open_media(path) if self._open_media else path.open("rb"))
+        elif self._open_media is not None:
             manifest = read_manifest(manifest_path(path.parent, self.segments[pos].index)) or {}
             size = (int(manifest.get("width", 0)), int(manifest.get("height", 0)))
             if not all(size):
                 raise EvidenceUnreadable(f"The manifest of {path.name} does not give the frame size.")
             container = "mpegts" if path.suffix == ".ts" else "avi"
             return _PipeDecoder(self._open_media(path), size=size, container=container)
-        cap = cv2.VideoCapture(str(path))
+        else:
+            cap = cv2.VideoCapture(str(path))
         if not cap.isOpened():
+            cap.release()
             raise EvidenceUnreadable(f"The video segment {path.name} cannot be opened.")
         return cap

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import cv2
 
-from assessdesk.services.recording.encoders import staging_path
+from assessdesk.services.recording.mjpeg import EXTENSION as MJPEG_EXTENSION
+from assessdesk.services.recording.mjpeg import MjpegCapture
 from assessdesk.services.recording.segments import (
     MANIFEST_VERSION,
     ClosedSegment,
@@ -23,13 +24,21 @@ from assessdesk.services.recording.segments import (
 )
 from assessdesk.services.recording.sinks import SinkFactory, open_file_sink, sha256_file
 
-_MEDIA = re.compile(r"^seg-(\d{6})\.(ts|avi)$")
+_MEDIA = re.compile(r"^seg-(\d{6})\.(ts|avi|mjpeg)$")
+LEGACY_STAGING = ".staging.avi"
+
+
+def _legacy_staging_path(segment_path: Path) -> Path:
+    """Where the OpenCV fallback of earlier versions (cv2.VideoWriter, AVI) staged a segment in plain form until
+    it closed. Today's fallback stages nothing; a crash under an earlier version may still have left one."""
+    return segment_path.with_name(segment_path.stem + LEGACY_STAGING)
 
 
 def count_decodable_frames(path: Path, *, limit: int = 1_000_000) -> int | None:
     """Frames that decode from the start of `path` (None when it does not open at all, e.g. encrypted)."""
-    cap = cv2.VideoCapture(str(path))
+    cap = MjpegCapture(path.open("rb")) if path.suffix == MJPEG_EXTENSION else cv2.VideoCapture(str(path))
     if not cap.isOpened():
+        cap.release()
         return None
     count = 0
     try:
@@ -75,9 +84,9 @@ def scan_unfinished(attempt_dir: Path) -> list[ClosedSegment]:
     out = []
     for index, data in _unfinished(directory):
         media = directory / str(data.get("path", f"seg-{index:06d}.ts"))
-        staged = staging_path(media)
+        staged = _legacy_staging_path(media)
         if staged.exists() and (not media.exists() or media.stat().st_size == 0):
-            media = staged  # the OpenCV fallback died before copying its staging file into the sink
+            media = staged  # an earlier version's fallback died before copying its staging file into the sink
         if not media.exists() or media.stat().st_size == 0:
             continue
         times = read_frame_times(frames_path(directory, index))
@@ -103,14 +112,15 @@ def seal_recovered(attempt_dir: Path, segments: list[ClosedSegment], *,
     """Write closed manifests for recovered segments so they join the recording (SegmentReader, evidence), and
     mark every other unfinished segment `lost` (nothing in it decodes) so it is reported once, not rescanned.
 
-    A staged fallback file is first moved into its sink (re-hashed), as a normal close would have done.
+    A plain file staged by an earlier version's fallback is first moved into its sink (re-hashed), as a normal
+    close would have done.
     """
     directory = Path(attempt_dir)
     recovered = {seg.index for seg in segments}
     for index, data in _unfinished(directory):
         if index not in recovered:
             media = directory / str(data.get("path", f"seg-{index:06d}.ts"))
-            staging_path(media).unlink(missing_ok=True)  # undecodable plain fragments serve nobody
+            _legacy_staging_path(media).unlink(missing_ok=True)  # undecodable plain fragments serve nobody
             if media.exists() and media.stat().st_size == 0:
                 media.unlink()
             write_json_atomic(manifest_path(directory, index), {
@@ -118,8 +128,8 @@ def seal_recovered(attempt_dir: Path, segments: list[ClosedSegment], *,
                 "reason": "the station stopped before any of this segment could be decoded"})
     sealed = []
     for seg in segments:
-        if seg.path.name.endswith(".staging.avi"):
-            final = seg.path.with_name(seg.path.name.replace(".staging.avi", ".avi"))
+        if seg.path.name.endswith(LEGACY_STAGING):
+            final = seg.path.with_name(seg.path.name.replace(LEGACY_STAGING, ".avi"))
             final.unlink(missing_ok=True)
             sink = open_sink(final)
             try:

@@ -11,9 +11,11 @@ from assessdesk.domain.errors import DomainError
 FreeSpace = Callable[[Path], int]
 
 # Measured bits per pixel per frame (docs/recording.md, benchmarks/recording.py), rounded up: x264 at its default
-# preset and crf 23 in MPEG-TS on webcam-like content, and OpenCV mp4v. Estimates err on the high side: running out is worse.
-BITS_PER_PIXEL_FRAME = {"ffmpeg-libx264": 0.08, "opencv-videowriter": 0.25}
-_FALLBACK_BPP = 0.25
+# preset and crf 23 in MPEG-TS on webcam-like content, and the fallback's Motion JPEG at quality 80 (0.73 on the
+# synthetic 720p source, 0.77 on the photographic demo clip). Estimates err on the high side: running out is worse,
+# so an encoder not listed here is assumed to need as much as the hungriest one.
+BITS_PER_PIXEL_FRAME = {"ffmpeg-libx264": 0.08, "opencv-mjpeg": 0.8}
+_FALLBACK_BPP = max(BITS_PER_PIXEL_FRAME.values())
 DEFAULT_MIN_FREE_BYTES = 256 * 1024 * 1024
 
 
