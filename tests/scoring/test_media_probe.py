@@ -1,5 +1,6 @@
-"""The sound-track probe on real files from the bundled ffmpeg: MPEG-TS (the recorder), AVI (the OpenCV fallback's
-container) and MP4 (imported clips), with and without sound; anything else is 'cannot tell', never a guess."""
+"""The sound-track probe on real files from the bundled ffmpeg: MPEG-TS (the recorder), AVI (older fallback
+recordings) and MP4 (imported clips), with and without sound, and the fallback's Motion-JPEG stream (pictures only);
+anything else is 'cannot tell', never a guess."""
 
 from __future__ import annotations
 
@@ -41,3 +42,18 @@ def test_unknown_or_cut_files_are_not_guessed(tmp_path: Path) -> None:
     assert has_sound_track(io.BytesIO(b"not a video at all" * 100)) is None
     head = clip(tmp_path, "ts", sound=True).read_bytes()[:100]  # not even one whole packet: no stream table
     assert has_sound_track(io.BytesIO(head)) is None
+
+
+def test_the_fallback_motion_jpeg_stream_has_no_sound_track(tmp_path: Path) -> None:
+    import numpy as np
+
+    from assessdesk.services.recording import FileSink, OpenCvEncoder
+
+    path = tmp_path / "seg-000001.mjpeg"
+    sink = FileSink(path)
+    session = OpenCvEncoder().start(size=(64, 48), fps=5, sink=sink, segment_path=path)
+    session.write(np.full((48, 64, 3), 128, np.uint8))
+    session.finish()
+    sink.close()
+    with open(path, "rb") as f:
+        assert has_sound_track(f) is False

@@ -84,7 +84,7 @@ def test_file_source_through_the_opencv_fallback(station, proctor, ready_attempt
     attempt_id = ready_attempt()
     rec, sealed = _record(station, proctor, attempt_id, VideoFileSource(clip, paced=False),
                           encoder=OpenCvEncoder(), segment_seconds=0.8, presence=False)
-    assert sealed.manifest["encoder"][0]["name"] == "opencv-videowriter"
+    assert sealed.manifest["encoder"][0]["name"] == "opencv-mjpeg"
     assert not list(rec.directory.glob("*.staging.avi")), "staging files are removed once copied into the sink"
     player = attempt_playback(station, attempt_id).player
     assert player.frame_count == 40

@@ -131,6 +131,7 @@ def test_a_damaged_image_is_evidence_unreadable_in_the_player_too(five_frames) -
     assert [read_counter(player.read(i)) for i in range(2)] == [0, 1]
     with pytest.raises(EvidenceUnreadable):
         player.read(2)
+    assert read_counter(player.read(3)) == 3  # a failed read leaves no decoder one frame ahead
     player.close()
     cap = MjpegCapture(io.BytesIO(damaged))
     assert [cap.read()[0] for _ in range(6)] == [True, True, False, True, True, False]  # each image stands alone

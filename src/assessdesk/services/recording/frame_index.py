@@ -69,11 +69,14 @@ class SegmentedFrames:
             self._cap, self._cap_pos, self._cap_next = self._open_decoder(pos), pos, 0
         while self._cap_next < local:
             if not self._cap.grab():
-                raise EvidenceUnreadable(f"Segment {self._segment_name(pos)} ends after {self._cap_next} of its "
+                got = self._cap_next
+                self.close()  # where the decoder stands is unknown now: the next read starts the segment afresh
+                raise EvidenceUnreadable(f"Segment {self._segment_name(pos)} ends after {got} of its "
                                          f"{self._frames_in(pos)} frames.")
             self._cap_next += 1
         ok, frame = self._cap.read()
         if not ok:
+            self.close()
             raise EvidenceUnreadable(f"Frame {local} of segment {self._segment_name(pos)} cannot be decoded.")
         self._cap_next += 1
         return frame

@@ -22,8 +22,11 @@ MP4_MOOV_LIMIT = 16 * 1024 * 1024  # a moov box larger than this is not somethin
 
 def has_sound_track(stream: BinaryIO) -> bool | None:
     """True when the container declares an audio stream, False when it declares only others, None when the format
-    is not one this reads (MPEG-TS from the ffmpeg encoder, AVI from the OpenCV fallback, MP4 from imports)."""
+    is not one this reads (MPEG-TS from the ffmpeg encoder, Motion-JPEG from the OpenCV fallback (pictures only),
+    AVI from older fallback recordings, MP4 from imports)."""
     head = stream.read(HEAD_BYTES)
+    if head[:3] == b"\xff\xd8\xff":  # a raw Motion-JPEG stream holds pictures and nothing else
+        return False
     if len(head) >= TS_PACKET and head[0] == TS_SYNC and (len(head) < 2 * TS_PACKET or head[TS_PACKET] == TS_SYNC):
         return _ts_has_audio(head)
     if head[:4] == b"RIFF" and head[8:12] == b"AVI ":
