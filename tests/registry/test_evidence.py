@@ -1,12 +1,16 @@
 """Evidence over real HTTP: tus uploads with tuspy and the station's own client, resumed after a cut connection and
-after a registry restart; verified sha256; encrypted at rest; ranged, resumable downloads; per-station access."""
+after a registry restart; every acknowledged chunk on disk first; a rejected chunk leaves the upload as it was;
+verified sha256; encrypted at rest; ranged, resumable downloads; per-station access. On SQLite, and on PostgreSQL
+when ASSESSDESK_TEST_POSTGRES_URL is set."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import os
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -15,10 +19,16 @@ from tusclient import client as tus_client
 
 from assessdesk.protocol.version import PROTOCOL_HEADER, PROTOCOL_VERSION
 from assessdesk.registry.context import open_registry
+from assessdesk.registry.evidence.frames import DISK_FRAME, HEADER_SIZE
 from assessdesk.services.sync.client import RegistryClient, RegistryError, RegistryUnreachable
 from assessdesk.services.sync.tus import CHUNK_SIZE, TusUploader, download
 
 MiB = 2**20
+
+
+@pytest.fixture
+def server(server_on: ServerThread) -> ServerThread:
+    return server_on  # every test here runs on SQLite and, when configured, on PostgreSQL
 
 
 @pytest.fixture
@@ -81,7 +91,7 @@ def test_tuspy_resumes_after_the_connection_is_cut_mid_chunk(server: ServerThrea
 
 
 def test_own_client_resumes_after_a_cut_and_a_registry_restart_resending_at_most_one_chunk(
-        server: ServerThread, recorder: EnrolledStation, clip: tuple[Path, str]) -> None:
+        server: ServerThread, recorder: EnrolledStation, clip: tuple[Path, str], backend: Any) -> None:
     path, sha = clip
     proxy = CuttingProxy(server.port, cut_after=6 * MiB)
     urls: list[str] = []
@@ -91,7 +101,8 @@ def test_own_client_resumes_after_a_cut_and_a_registry_restart_resending_at_most
             TusUploader(via_proxy).upload(path, sha256=sha, attempt_id="att-1", on_url=urls.append)
         server.stop()  # the registry goes down with the upload half done ...
         server.registry.close()
-        server.registry = open_registry(data_dir=server.registry.data_dir)  # ... and comes back from disk
+        server.registry = open_registry(data_dir=server.registry.data_dir, database_url=backend.url,
+                                        schema=backend.schema)  # ... and comes back from disk
         server.start()
         result = TusUploader(via_proxy).upload(path, sha256=sha, upload_url=urls[0])
     finally:
@@ -101,6 +112,97 @@ def test_own_client_resumes_after_a_cut_and_a_registry_restart_resending_at_most
     direct = server.url + httpx.URL(urls[0]).path
     assert TusUploader(recorder.client).offset(direct) == path.stat().st_size
     assert fetch(recorder, sha).content == path.read_bytes()
+
+
+def tus_patch(station: EnrolledStation, url: str, at: int, body: bytes, checksum: bytes | None = None
+              ) -> httpx.Response:
+    digest = base64.b64encode(checksum if checksum is not None else hashlib.sha256(body).digest()).decode()
+    return station.client.http.patch(url, content=body, headers=station.client.headers({
+        "Tus-Resumable": "1.0.0", "Upload-Offset": str(at), "Content-Type": "application/offset+octet-stream",
+        "Upload-Checksum": f"sha256 {digest}"}))
+
+
+def partial_file(server: ServerThread, url: str) -> Path:
+    return server.registry.data_dir / "evidence" / "partial" / f"{httpx.URL(url).path.rsplit('/', 1)[-1]}.part"
+
+
+def test_every_acknowledged_chunk_is_on_disk_before_the_answer(server: ServerThread, recorder: EnrolledStation,
+                                                               clip: tuple[Path, str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    path, sha = clip
+    events: list[str] = []
+    real = os.fdatasync
+
+    def fdatasync(fd: int) -> None:  # the disk is the system edge: note which file was made durable, and when
+        real(fd)
+        events.append(os.readlink(f"/proc/self/fd/{fd}"))
+
+    monkeypatch.setattr(os, "fdatasync", fdatasync)
+    urls: list[str] = []
+    TusUploader(recorder.client, chunk_size=3 * MiB).upload(path, sha256=sha, on_url=urls.append,
+                                                           on_progress=lambda done, _total: events.append("ack"))
+    partial = str(partial_file(server, urls[0]))
+    synced = 0
+    for event in events:
+        if event == partial:
+            synced += 1
+        elif event == "ack":
+            synced -= 1
+            assert synced >= 0, events  # an answer that no fdatasync of the upload's file came before
+    assert events.count("ack") == 4
+    assert fetch(recorder, sha).content == path.read_bytes()
+
+
+def test_a_rejected_chunk_leaves_the_upload_as_it_was(server: ServerThread, recorder: EnrolledStation,
+                                                      tmp_path: Path) -> None:
+    data = os.urandom(3 * MiB + 5000)
+    sha = hashlib.sha256(data).hexdigest()
+    uploader = TusUploader(recorder.client)
+    url = uploader.create(size=len(data), sha256=sha)
+    assert tus_patch(recorder, url, 0, data[:1000]).status_code == 204  # a short last frame on disk
+    damaged = tus_patch(recorder, url, 1000, data[1000:MiB + 1500], checksum=hashlib.sha256(b"x").digest())
+    assert damaged.status_code == 460 and uploader.offset(url) == 1000
+    too_long = tus_patch(recorder, url, 1000, data[1000:] + b"extra")
+    assert too_long.status_code == 413 and uploader.offset(url) == 1000
+    assert tus_patch(recorder, url, 0, data[:10]).status_code == 409
+    assert tus_patch(recorder, url, 1000, data[1000:2 * MiB]).status_code == 204
+    assert tus_patch(recorder, url, 2 * MiB, data[2 * MiB:]).status_code == 204
+    assert fetch(recorder, sha).content == data
+
+
+class ForwardOnly(io.RawIOBase):
+    """The station's decrypting reader in miniature: it reads forward and cannot seek."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data, self._at = data, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, n: int = -1) -> bytes:
+        piece = self._data[self._at:self._at + n if n >= 0 else None]
+        self._at += len(piece)
+        return piece
+
+
+def test_the_station_goes_back_to_an_offset_the_registry_lost(server: ServerThread, recorder: EnrolledStation) -> None:
+    data = os.urandom(5 * MiB + 77)
+    sha = hashlib.sha256(data).hexdigest()
+    opened: list[int] = []
+
+    def source() -> ForwardOnly:
+        opened.append(1)
+        return ForwardOnly(data)
+
+    uploader = TusUploader(recorder.client, chunk_size=MiB)
+    url = uploader.create(size=len(data), sha256=sha)
+    assert uploader.send(url, source, offset=0, size=3 * MiB) == 3 * MiB
+    # The registry lost what it had not made durable (a power cut would): its file is one frame shorter.
+    os.truncate(partial_file(server, url), HEADER_SIZE + 2 * DISK_FRAME + 100)
+    assert uploader.offset(url) == 2 * MiB
+    sent = uploader.send(url, source, offset=3 * MiB, size=len(data))  # 409, re-ask, reopen and read again
+    assert sent == len(data) - 2 * MiB + MiB and len(opened) == 3
+    assert fetch(recorder, sha).content == data
 
 
 def test_a_damaged_chunk_gets_460_and_a_wrong_whole_file_is_discarded(server: ServerThread,

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
-from assessdesk.registry.evidence.frames import FrameError, FrameWriter, plain_length, read_range
+from assessdesk.registry.evidence.frames import FrameError, FrameWriter, read_range, valid_length
 
 _UPLOAD_ID = re.compile(r"^[0-9a-f-]{36}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -19,6 +19,7 @@ class PartialWriter(Protocol):
     length: int
 
     def write(self, data: bytes | bytearray | memoryview) -> None: ...
+    def discard(self) -> None: ...
     def close(self, *, sync: bool = True) -> None: ...
 
 
@@ -26,7 +27,8 @@ class BlobStore(Protocol):
     """Partial uploads keyed by upload id, finished blobs keyed by their sha256."""
 
     def partial_length(self, upload_id: str) -> int | None: ...
-    def open_partial(self, upload_id: str) -> PartialWriter: ...
+    def new_partial(self, upload_id: str) -> PartialWriter: ...
+    def open_partial(self, upload_id: str, *, trusted_length: int | None = None) -> PartialWriter | None: ...
     def partial_sha256(self, upload_id: str) -> str: ...
     def discard_partial(self, upload_id: str) -> None: ...
     def promote(self, upload_id: str, sha256: str) -> None: ...
@@ -54,21 +56,25 @@ class EncryptedFileBlobStore:
         return self._root / "blobs" / sha256[:2] / sha256[2:4] / sha256
 
     def partial_length(self, upload_id: str) -> int | None:
-        """Bytes durably received for the upload, read from the file itself (so it survives any restart)."""
-        path = self._partial(upload_id)
-        if not path.exists():
+        """Bytes received for the upload, read from the file itself (so it survives any restart)."""
+        try:
+            return valid_length(self._partial(upload_id), self._key)
+        except FileNotFoundError:
             return None
-        length, _torn = plain_length(path.stat().st_size)
-        return length
 
-    def open_partial(self, upload_id: str) -> FrameWriter:
+    def new_partial(self, upload_id: str) -> FrameWriter:
         return FrameWriter(self._partial(upload_id), self._key)
+
+    def open_partial(self, upload_id: str, *, trusted_length: int | None = None) -> FrameWriter | None:
+        """A writer appending to the upload, or None when it was never started or has been discarded.
+        `trusted_length`: what this process last wrote and synced there (see FrameWriter)."""
+        path = self._partial(upload_id)
+        return FrameWriter(path, self._key, trusted_length=trusted_length) if path.exists() else None
 
     def partial_sha256(self, upload_id: str) -> str:
         path = self._partial(upload_id)
-        length, _ = plain_length(path.stat().st_size)
         digest = hashlib.sha256()
-        for piece in read_range(path, self._key, 0, length):
+        for piece in read_range(path, self._key, 0, valid_length(path, self._key)):
             digest.update(piece)
         return digest.hexdigest()
 
@@ -83,7 +89,7 @@ class EncryptedFileBlobStore:
             source.unlink(missing_ok=True)
             return
         with source.open("rb") as handle:
-            os.fsync(handle.fileno())  # PATCHes skip fsync; the finished blob is made durable once, here
+            os.fsync(handle.fileno())  # the writers synced already, so this is cheap: it keeps promote() safe alone
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(source, target)
         dir_fd = os.open(target.parent, os.O_RDONLY)

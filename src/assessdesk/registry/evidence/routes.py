@@ -60,29 +60,32 @@ def download(registry: RegistryDep, station: CurrentStation, request: Request,
 async def put(request: Request, registry: RegistryDep, station: CurrentStation,
               sha256: str = Path(pattern=SHA256_PATTERN), attempt_id: str | None = Query(None, max_length=128)
               ) -> Response:
-    """One-request upload for small files and the benchmark's baseline: same storage and checks as tus."""
+    """One-request upload for small files and the benchmark's baseline: the same writer, encryption, checks and
+    durability as tus (the bytes are on disk before the 201), in one request."""
     upload_id = new_id()
-    writer = registry.blobs.open_partial(upload_id)
+    writer = registry.blobs.new_partial(upload_id)
     digest = hashlib.sha256()
-    size = 0
     try:
         async for piece in body_pieces(request):
             writer.write(piece)
             digest.update(piece)
-            size += len(piece)
     except ClientDisconnect:
         writer.close(sync=False)
         registry.blobs.discard_partial(upload_id)
         return Response(status_code=400)
+    size = writer.length
     writer.close(sync=False)  # promote() fsyncs the finished blob
     if digest.hexdigest() != sha256:
         registry.blobs.discard_partial(upload_id)
         raise ApiError(422, "sha256_mismatch", "The file does not match the sha256 in its address; "
                                                "it was discarded. Upload it again.")
-    registry.blobs.promote(upload_id, sha256)
-    await run_in_threadpool(lambda: service.record_blob(registry, sha256=sha256, size=size,
-                                                        station_id=station.station_id, attempt_id=attempt_id,
-                                                        upload_id=None))
+
+    def store() -> None:
+        registry.blobs.promote(upload_id, sha256)
+        service.record_blob(registry, sha256=sha256, size=size, station_id=station.station_id,
+                            attempt_id=attempt_id, upload_id=None)
+
+    await run_in_threadpool(store)
     return Response(status_code=201, headers={"ETag": f'"{sha256}"'})
 
 

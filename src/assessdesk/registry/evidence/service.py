@@ -27,7 +27,7 @@ class Upload:
 def create_upload(registry: Registry, *, station_id: str, length: int, sha256: str, attempt_id: str | None,
                   filename: str | None) -> Upload:
     upload = Upload(new_id(), station_id, length, sha256, attempt_id, filename, False)
-    registry.blobs.open_partial(upload.upload_id).close()  # the file exists from the start: offset 0 is durable
+    registry.blobs.new_partial(upload.upload_id).close()  # the file exists from the start: offset 0 is durable
     with db.write_transaction(registry.engine) as conn:
         conn.execute(uploads.insert().values(
             upload_id=upload.upload_id, station_id=station_id, length=length, expected_sha256=sha256,

@@ -1,19 +1,20 @@
 """tus 1.0.0 on /v1/files/: core, creation, checksum (sha1, sha256) and termination, written for this registry.
 
 Spec: https://tus.io/protocols/resumable-upload (version 1.0.0). Offsets are read back from the encrypted partial file
-itself, so an upload resumes after either side restarts. A PATCH that carries Upload-Checksum is buffered and checked
-before any byte is stored (460 on mismatch, so a cut chunk is re-sent whole); a PATCH without one keeps what arrived
-before a disconnect, as the spec recommends. The whole file's sha256 is checked against the Upload-Metadata value
-when the last byte arrives.
+itself, so an upload resumes after either side restarts, and a PATCH is answered only once its bytes are on disk
+(fdatasync of that one file: no separate offset record to sync). The body is encrypted and written as it arrives; a
+PATCH that carries Upload-Checksum is rolled back when the checksum does not match (460) or the sender is cut off
+(the chunk is re-sent whole), while one without keeps what arrived, as the spec recommends. The whole file's sha256
+is checked against the Upload-Metadata value when the last byte arrives.
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import hashlib
 import re
-from collections import defaultdict
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -37,40 +38,81 @@ router = APIRouter(prefix="/v1/files")
 MAX_SIZE = 64 * 2**30
 IDLE_TIMEOUT = 60.0  # a PATCH that sends nothing for this long is treated as cut (networks die without a FIN)
 LOCK_WAIT = 15.0
-MAX_CHECKSUMMED_CHUNK = 64 * 2**20
+MAX_CHECKSUMMED_CHUNK = 64 * 2**20  # a chunk's pieces wait in memory for its checksum before the running hash
 CHECKSUMS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256}
 TUS_HEADERS = {"Tus-Resumable": TUS_VERSION}
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 @dataclass
+class Live:
+    """An upload this process is receiving: its (immutable) row, and the sha256 of its first `hashed` bytes."""
+
+    upload: service.Upload
+    hashed: int
+    sha256: Any
+
+
+def _update(digest: Any, pieces: list[bytes]) -> None:
+    for piece in pieces:
+        digest.update(piece)
+
+
+@dataclass
 class TusState:
-    """Per-process upload state: one lock per upload, and running sha256s so completion needs no re-read.
+    """Per-process upload state: one lock per upload in use, and a `Live` record per upload being received, so a
+    PATCH needs no database lookup, no re-check of the file's last frame, and completion no re-read of the file.
 
-    The running hash is fed on one background thread (hashlib releases the GIL; one worker keeps updates in
-    order), so hashing a chunk overlaps the transfer of the next one instead of delaying the PATCH answer."""
+    Each chunk's checksum and the running hash are computed on one background thread (hashlib releases the GIL;
+    one worker keeps updates in order), off the event loop that receives the bytes and answers other stations."""
 
-    locks: defaultdict[str, asyncio.Lock] = field(default_factory=lambda: defaultdict(asyncio.Lock))
-    hashers: dict[str, tuple[int, Any]] = field(default_factory=dict)
+    locks: dict[str, tuple[asyncio.Lock, int]] = field(default_factory=dict)
+    live: dict[str, Live] = field(default_factory=dict)
     hashing: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "tus-sha256"))
 
-    def feed(self, upload_id: str, at: int, data: bytes | bytearray) -> None:
-        """Account `data` (never mutated afterwards) at offset `at` of the upload's running hash."""
-        entry = self.hashers.get(upload_id)
-        if entry is None and at == 0:
-            entry = (0, hashlib.sha256())
-        if entry is None or entry[0] != at:
-            self.hashers.pop(upload_id, None)  # lost track (e.g. after a restart): completion re-reads the file
+    @contextlib.asynccontextmanager
+    async def locked(self, upload_id: str) -> AsyncIterator[None]:
+        """Hold the upload's lock (423 after LOCK_WAIT); the lock is forgotten when no request wants it any more."""
+        lock, users = self.locks.get(upload_id, (asyncio.Lock(), 0))
+        self.locks[upload_id] = (lock, users + 1)
+        try:
+            try:
+                await asyncio.wait_for(lock.acquire(), LOCK_WAIT)
+            except TimeoutError:
+                raise _tus_error(423, "upload_busy", "Another request is still writing this upload; try again "
+                                                     "shortly.", **{"Retry-After": "5"}) from None
+            try:
+                yield
+            finally:
+                lock.release()
+        finally:
+            users = self.locks[upload_id][1] - 1
+            if users:
+                self.locks[upload_id] = (lock, users)
+            else:
+                del self.locks[upload_id]
+
+    def known(self, upload_id: str, station_id: str) -> Live | None:
+        live = self.live.get(upload_id)
+        return live if live is not None and live.upload.station_id == station_id else None
+
+    def feed(self, upload: service.Upload, at: int, pieces: list[bytes]) -> None:
+        """Account `pieces` (never mutated afterwards), stored at offset `at`, in the upload's running hash."""
+        live = self.live.get(upload.upload_id)
+        if live is None and at == 0:
+            live = self.live[upload.upload_id] = Live(upload, 0, hashlib.sha256())
+        if live is None or live.hashed != at:
+            self.live.pop(upload.upload_id, None)  # lost track (e.g. after a restart): completion re-reads the file
             return
-        self.hashing.submit(entry[1].update, data)
-        self.hashers[upload_id] = (at + len(data), entry[1])
+        self.hashing.submit(_update, live.sha256, pieces)
+        live.hashed = at + sum(map(len, pieces))
 
     def digest(self, upload_id: str, length: int) -> str | None:
         """The whole upload's sha256 when every byte went through `feed` in this process, else None."""
-        entry = self.hashers.pop(upload_id, None)
-        if not entry or entry[0] != length:
+        live = self.live.pop(upload_id, None)
+        if live is None or live.hashed != length:
             return None
-        return self.hashing.submit(entry[1].hexdigest).result()  # queued after every update of this upload
+        return self.hashing.submit(live.sha256.hexdigest).result()  # queued after every update of this upload
 
 
 async def body_pieces(request: Request, idle_timeout: float = IDLE_TIMEOUT) -> AsyncIterator[bytes]:
@@ -89,6 +131,11 @@ async def body_pieces(request: Request, idle_timeout: float = IDLE_TIMEOUT) -> A
 
 def _state(request: Request) -> TusState:
     return request.app.state.tus
+
+
+def _registry(request: Request) -> Registry:
+    """Instead of RegistryDep on the async routes: a plain-def dependency costs a thread-pool hop per request."""
+    return request.app.state.registry
 
 
 def _tus_error(status: int, code: str, message: str, **headers: str) -> ApiError:
@@ -154,8 +201,12 @@ def create(request: Request, registry: RegistryDep, station: CurrentStation) -> 
 def _own_upload(registry: Registry, upload_id: str, station_id: str) -> service.Upload:
     upload = service.get_upload(registry, upload_id=upload_id, station_id=station_id)
     if upload is None:
-        raise _tus_error(404, "no_upload", "The registry has no such upload; start the upload again.")
+        raise _no_upload()
     return upload
+
+
+def _no_upload() -> ApiError:
+    return _tus_error(404, "no_upload", "The registry has no such upload; start the upload again.")
 
 
 def _offset(registry: Registry, upload: service.Upload) -> int:
@@ -163,17 +214,19 @@ def _offset(registry: Registry, upload: service.Upload) -> int:
         return upload.length
     current = registry.blobs.partial_length(upload.upload_id)
     if current is None:
-        raise _tus_error(404, "no_upload", "The registry has no such upload; start the upload again.")
+        raise _no_upload()
     return current
 
 
 @router.head("/{upload_id}")
-def head(upload_id: str, request: Request, registry: RegistryDep, station: CurrentStation) -> Response:
+async def head(upload_id: str, request: Request, station: CurrentStation) -> Response:
     _require_tus(request)
+    registry = _registry(request)
     upload = _own_upload(registry, upload_id, station.station_id)
+    async with _state(request).locked(upload_id):  # a PATCH in progress (or rolling back) finishes first
+        offset = _offset(registry, upload)
     return Response(status_code=200, headers={
-        **TUS_HEADERS, "Upload-Offset": str(_offset(registry, upload)), "Upload-Length": str(upload.length),
-        "Cache-Control": "no-store"})
+        **TUS_HEADERS, "Upload-Offset": str(offset), "Upload-Length": str(upload.length), "Cache-Control": "no-store"})
 
 
 def _checksum(request: Request) -> tuple[str, bytes] | None:
@@ -191,88 +244,80 @@ def _checksum(request: Request) -> tuple[str, bytes] | None:
 
 
 @router.patch("/{upload_id}")
-async def patch(upload_id: str, request: Request, registry: RegistryDep, station: CurrentStation) -> Response:
+async def patch(upload_id: str, request: Request, station: CurrentStation) -> Response:
     _require_tus(request)
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/offset+octet-stream":
         raise _tus_error(415, "content_type", "PATCH bodies must be application/offset+octet-stream.")
     claimed = _int_header(request, "upload-offset")
     checksum = _checksum(request)
-    upload = _own_upload(registry, upload_id, station.station_id)  # one indexed lookup: cheaper inline
-    state = _state(request)
-    lock = state.locks[upload_id]
-    try:
-        await asyncio.wait_for(lock.acquire(), LOCK_WAIT)
-    except TimeoutError:
-        raise _tus_error(423, "upload_busy", "Another request is still writing this upload; try again shortly.",
-                         **{"Retry-After": "5"}) from None
-    try:
-        current = _offset(registry, upload)
-        if claimed != current:
-            raise _tus_error(409, "offset_mismatch", f"The registry holds {current} bytes of this upload.",
-                             **{"Upload-Offset": str(current)})
+    registry, state = _registry(request), _state(request)
+    live = state.known(upload_id, station.station_id)
+    upload = live.upload if live else _own_upload(registry, upload_id, station.station_id)  # indexed: inline
+    async with state.locked(upload_id):
         if upload.completed:
-            return Response(status_code=204, headers={**TUS_HEADERS, "Upload-Offset": str(current)})
-        remaining = upload.length - current
-        if checksum is not None:
-            written = await _store_checked(registry, state, upload, current, remaining, checksum, request)
+            offset = upload.length
+            if claimed != offset:
+                raise _offset_mismatch(offset)
         else:
-            written = await _store_streamed(registry, state, upload, current, remaining, request)
-        offset = current + written
-        if offset == upload.length:
-            await run_in_threadpool(_finish, registry, request, upload)
-    finally:
-        lock.release()
-        if upload.completed or not lock.locked() and registry.blobs.partial_length(upload_id) is None:
-            state.locks.pop(upload_id, None)  # finished or discarded: forget its lock
+            offset = await _append(registry, state, upload, claimed, checksum, request)
+            if offset == upload.length:
+                await run_in_threadpool(_finish, registry, request, upload)
     return Response(status_code=204, headers={**TUS_HEADERS, "Upload-Offset": str(offset)})
 
 
-async def _store_checked(registry: Registry, state: TusState, upload: service.Upload, at: int, remaining: int,
-                         checksum: tuple[str, bytes], request: Request) -> int:
-    name, expected = checksum
-    chunk_digest = CHECKSUMS[name]()
-    buffer = bytearray()
-    try:
-        async for piece in body_pieces(request):
-            buffer += piece
-            chunk_digest.update(piece)  # hashed as it arrives: no second pass over the chunk
-            if len(buffer) > min(remaining, MAX_CHECKSUMMED_CHUNK):
-                raise _tus_error(413, "chunk_too_large", "The chunk runs past Upload-Length or is over 64 MiB.")
-    except ClientDisconnect:
-        return 0  # a cut checksummed chunk is dropped whole and re-sent
-    if chunk_digest.digest() != expected:
-        raise _tus_error(460, "checksum_mismatch", "The chunk arrived damaged (checksum mismatch); send it again.")
-    writer = registry.blobs.open_partial(upload.upload_id)
-    try:
-        writer.write(buffer)
-    finally:
-        writer.close(sync=False)
-    state.feed(upload.upload_id, at, buffer)
-    return len(buffer)
+def _offset_mismatch(current: int) -> ApiError:
+    return _tus_error(409, "offset_mismatch", f"The registry holds {current} bytes of this upload.",
+                      **{"Upload-Offset": str(current)})
 
 
-async def _store_streamed(registry: Registry, state: TusState, upload: service.Upload, at: int, remaining: int,
-                          request: Request) -> int:
-    writer = registry.blobs.open_partial(upload.upload_id)
-    written = 0
-    overflow = False
+async def _append(registry: Registry, state: TusState, upload: service.Upload, claimed: int,
+                  checksum: tuple[str, bytes] | None, request: Request) -> int:
+    """Store the PATCH body at `claimed`; the new offset, answered only once those bytes are on disk.
+
+    Whole frames are encrypted and written while the body streams in, and the chunk's checksum is computed on the
+    hashing thread as the pieces arrive, so the end of a chunk costs one short frame and one fdatasync."""
+    live = state.live.get(upload.upload_id)
+    writer = registry.blobs.open_partial(upload.upload_id, trusted_length=live.hashed if live else None)
+    if writer is None:
+        raise _no_upload()
     try:
-        async for piece in body_pieces(request):
-            room = remaining - written
-            if len(piece) > room:
-                piece, overflow = piece[:room], True
-            writer.write(piece)
-            state.feed(upload.upload_id, at + written, piece)
-            written += len(piece)
-            if overflow:
-                break
-    except ClientDisconnect:
-        pass  # keep what arrived: the client resumes from the offset HEAD reports
+        start = writer.length
+        if claimed != start:
+            raise _offset_mismatch(start)
+        name, expected = checksum or ("", b"")
+        limit = min(upload.length - start, MAX_CHECKSUMMED_CHUNK if checksum else MAX_SIZE)
+        chunk_digest = CHECKSUMS[name]() if checksum else None
+        pieces: list[bytes] = []
+        cut = False
+        try:
+            async for piece in body_pieces(request):
+                if writer.length - start + len(piece) > limit:
+                    writer.discard()
+                    if chunk_digest is None:
+                        state.live.pop(upload.upload_id, None)  # its hash was fed what is now dropped
+                    raise _tus_error(413, "chunk_too_large", "The chunk runs past Upload-Length (or, with a "
+                                                             "checksum, is over 64 MiB); nothing of it was kept.")
+                writer.write(piece)
+                if chunk_digest is None:
+                    state.feed(upload, writer.length - len(piece), [piece])
+                else:
+                    state.hashing.submit(chunk_digest.update, piece)
+                    pieces.append(piece)
+        except ClientDisconnect:
+            cut = True  # a checksummed chunk is dropped whole below; without one, what arrived is kept
+        if chunk_digest is not None and (
+                cut or await asyncio.wrap_future(state.hashing.submit(chunk_digest.digest)) != expected):
+            writer.discard()
+            if not cut:
+                raise _tus_error(460, "checksum_mismatch", "The chunk arrived damaged (checksum mismatch); nothing "
+                                                           "of it was kept. Send it again.")
+            return start
+        await run_in_threadpool(writer.close)  # fdatasync: the offset we answer survives a power cut
+        if pieces:
+            state.feed(upload, start, pieces)
+        return writer.length
     finally:
-        writer.close(sync=False)
-    if overflow:
-        raise _tus_error(400, "too_many_bytes", "The upload sent more bytes than its Upload-Length.")
-    return written
+        writer.close(sync=False)  # after an error or a discard; nothing left to do after the close above
 
 
 def _finish(registry: Registry, request: Request, upload: service.Upload) -> None:
@@ -292,9 +337,11 @@ def _finish(registry: Registry, request: Request, upload: service.Upload) -> Non
 
 
 @router.delete("/{upload_id}")
-def terminate(upload_id: str, request: Request, registry: RegistryDep, station: CurrentStation) -> Response:
+async def terminate(upload_id: str, request: Request, station: CurrentStation) -> Response:
     _require_tus(request)
+    registry = _registry(request)
     upload = _own_upload(registry, upload_id, station.station_id)
-    service.delete_upload(registry, upload_id=upload.upload_id)
-    _state(request).hashers.pop(upload_id, None)
+    async with _state(request).locked(upload_id):
+        await run_in_threadpool(service.delete_upload, registry, upload_id=upload.upload_id)
+        _state(request).live.pop(upload_id, None)
     return Response(status_code=204, headers=TUS_HEADERS)

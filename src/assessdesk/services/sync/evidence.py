@@ -3,18 +3,14 @@ the plaintext decrypted on the fly from the station's encrypted store, and a ver
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from assessdesk.domain.errors import DomainError
 from assessdesk.domain.events import AuthoredEvent
-from assessdesk.protocol.evidence import META_ATTEMPT, META_FILENAME, META_SHA256
-from assessdesk.protocol.version import TUS_VERSION
 from assessdesk.services.station import StationContext
 from assessdesk.storage import sync as repo
 
@@ -122,93 +118,29 @@ def plaintext_size(ctx: StationContext, sha256: str) -> int:
     return total
 
 
-# --- the tus conversation (io lane) -------------------------------------------------------------------------
-def _tus(client: Any, method: str, url: str, **kwargs: Any) -> Any:
-    headers = {"Tus-Resumable": TUS_VERSION, **kwargs.pop("headers", {})}
-    return client.request(method, url, headers=headers, **kwargs)
-
-
-def _meta(pairs: dict[str, str | None]) -> str:
-    return ",".join(f"{k} {base64.b64encode(v.encode()).decode()}" for k, v in pairs.items() if v)
-
-
+# --- the tus conversation (io lane): services.sync.tus.TusUploader, fed from the encrypted store ---------------
 def create_upload(client: Any, blob: Blob) -> str:
-    response = _tus(client, "POST", "/v1/files/", headers={
-        "Upload-Length": str(blob.size),
-        "Upload-Metadata": _meta({META_SHA256: blob.sha256, META_ATTEMPT: blob.attempt_id,
-                                  META_FILENAME: blob.sha256})})
-    return str(client.http.base_url.join(response.headers["location"]))
+    from assessdesk.services.sync.tus import TusUploader
+
+    return TusUploader(client).create(size=blob.size, sha256=blob.sha256, attempt_id=blob.attempt_id,
+                                      filename=blob.sha256)
 
 
 def remote_offset(client: Any, url: str) -> int | None:
     """The registry's offset, or None when it no longer knows the upload (expired, or finished and cleaned up)."""
-    from assessdesk.services.sync.client import RegistryError
+    from assessdesk.services.sync.tus import TusUploader
 
-    try:
-        response = _tus(client, "HEAD", url)
-    except RegistryError as exc:
-        if exc.status in (404, 410):
-            return None
-        raise
-    return int(response.headers["upload-offset"])
-
-
-def _skip(reader: BinaryIO, count: int) -> None:
-    """Decrypt-and-discard up to a resume offset: the at-rest envelope cannot seek into plaintext."""
-    left = count
-    while left > 0:
-        block = reader.read(min(left, 2**20))
-        if not block:
-            raise DomainError("The evidence file is shorter than the registry's offset.")
-        left -= len(block)
+    return TusUploader(client).offset(url)
 
 
 def send_from(ctx: StationContext, client: Any, blob: Blob, url: str, offset: int, *,
               chunk_size: int = CHUNK_SIZE, on_progress: Callable[[int, int], None] | None = None) -> int:
-    """PATCH checksummed chunks from `offset` to the end; returns the body bytes sent. A damaged chunk (460) or an
-    offset disagreement (409) re-asks the registry's offset, a bounded number of times."""
-    from assessdesk.services.sync.client import RegistryError
+    """PATCH checksummed chunks of the plaintext, decrypted on the fly, from `offset` to the end; returns the body
+    bytes sent (see TusUploader.send)."""
+    from assessdesk.services.sync.tus import TusUploader
 
-    sent, retries = 0, 0
-    reader = ctx.evidence_store().open(blob.sha256)
-    try:
-        _skip(reader, offset)
-        position, chunk_at, chunk = offset, -1, b""
-        # Bounded: each pass advances the offset or spends one of the few retries.
-        for _ in range(blob.size // max(chunk_size, 1) + 8):
-            if offset >= blob.size:
-                break
-            if chunk_at != offset:
-                if position != offset:  # the registry kept less (or more) than we read: reopen and skip
-                    reader.close()
-                    reader = ctx.evidence_store().open(blob.sha256)
-                    _skip(reader, offset)
-                    position = offset
-                chunk, chunk_at = reader.read(chunk_size), offset
-                position += len(chunk)
-            digest = base64.b64encode(hashlib.sha256(chunk).digest()).decode()
-            sent += len(chunk)
-            try:
-                response = _tus(client, "PATCH", url, content=chunk, headers={
-                    "Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream",
-                    "Upload-Checksum": f"sha256 {digest}"})
-            except RegistryError as exc:
-                if exc.status not in (409, 460) or exc.code == "sha256_mismatch" or retries >= 3:
-                    raise
-                retries += 1
-                current = remote_offset(client, url)
-                if current is None:
-                    raise
-                offset = current
-                continue
-            offset = int(response.headers["upload-offset"])
-            if on_progress:
-                on_progress(offset, blob.size)
-    finally:
-        reader.close()
-    if offset < blob.size:
-        raise DomainError("The evidence upload did not finish.", hint="Sync will resume it later.")
-    return sent
+    return TusUploader(client, chunk_size=chunk_size).send(
+        url, lambda: ctx.evidence_store().open(blob.sha256), offset=offset, size=blob.size, on_progress=on_progress)
 
 
 def fetch(ctx: StationContext, client: Any, *, sha256: str) -> Path:

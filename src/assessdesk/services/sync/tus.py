@@ -1,5 +1,9 @@
 """Resumable evidence transfer for the station: a small tus 1.0.0 uploader (checksummed 4 MiB chunks, resuming from
-the registry's offset) and a ranged downloader, both over the RegistryClient's connection."""
+the registry's offset) and a ranged downloader, both over the RegistryClient's connection.
+
+The uploader is sequential on purpose: a chunk is sent only after the registry acknowledged the one before (and an
+acknowledged chunk is on the registry's disk), so a cut connection costs at most the one chunk in flight. What can
+overlap does: the next chunk is read (decrypted, for the station's store) and hashed while the current one is sent."""
 
 from __future__ import annotations
 
@@ -10,9 +14,11 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO, Self
 
 import httpx
 
+from assessdesk.domain.errors import DomainError
 from assessdesk.protocol.evidence import META_ATTEMPT, META_FILENAME, META_SHA256
 from assessdesk.protocol.version import TUS_VERSION
 from assessdesk.services.sync.client import (
@@ -25,6 +31,7 @@ from assessdesk.services.sync.client import (
 CHUNK_SIZE = 4 * 2**20
 MAX_CHUNK_RETRIES = 3
 Progress = Callable[[int, int], None]  # (bytes done, bytes total)
+Source = Callable[[], BinaryIO]  # opens the bytes to upload, positioned at their start
 
 
 @dataclass(frozen=True)
@@ -94,28 +101,29 @@ class TusUploader:
             offset = 0
             if on_url:
                 on_url(upload_url)
-        started, sent, retries = offset, 0, 0
-        # The next chunk is read and hashed on a helper thread while the current one is on the wire (hashlib
-        # releases the GIL), so checksums cost no wall time.
-        with path.open("rb") as handle, ThreadPoolExecutor(max_workers=1) as helper:
-            def prepare(at: int) -> tuple[int, bytes, str]:
-                handle.seek(at)
-                chunk = handle.read(self.chunk_size)
-                return at, chunk, base64.b64encode(hashlib.new(self._checksum, chunk).digest()).decode()
+        sent = self.send(upload_url, lambda: path.open("rb"), offset=offset, size=size, on_progress=on_progress)
+        return UploadResult(url=upload_url, sha256=sha256, size=size, resumed_from=offset, bytes_sent=sent)
 
-            upcoming = helper.submit(prepare, offset)
+    def send(self, url: str, source: Source, *, offset: int, size: int, on_progress: Progress | None = None) -> int:
+        """PATCH checksummed chunks of `source` from `offset` to `size`; returns the body bytes sent. A damaged chunk
+        (460) or an offset disagreement (409) re-asks the registry's offset, a bounded number of times."""
+        sent, retries = 0, 0
+        chunks = _Chunks(source, self.chunk_size, self._checksum)
+        # The next chunk is read and hashed on a helper thread while the current one is on the wire (hashlib and
+        # file reads release the GIL), so checksums cost no wall time.
+        with chunks, ThreadPoolExecutor(max_workers=1) as helper:
+            upcoming = helper.submit(chunks.read, offset) if offset < size else None
             # Bounded: every pass either advances the offset or spends one of the few retries.
             for _ in range(size // max(self.chunk_size, 1) + 2 + MAX_CHUNK_RETRIES):
                 if offset >= size:
                     break
-                at, chunk, digest = upcoming.result()
+                at, chunk, digest = upcoming.result() if upcoming else (-1, b"", "")
                 if at != offset:
-                    at, chunk, digest = prepare(offset)
-                if offset + len(chunk) < size:
-                    upcoming = helper.submit(prepare, offset + len(chunk))
+                    at, chunk, digest = chunks.read(offset)
+                upcoming = helper.submit(chunks.read, offset + len(chunk)) if offset + len(chunk) < size else None
                 sent += len(chunk)
                 try:
-                    response = self._tus("PATCH", upload_url, content=chunk, headers={
+                    response = self._tus("PATCH", url, content=chunk, headers={
                         "Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream",
                         "Upload-Checksum": f"{self._checksum} {digest}"})
                 except RegistryError as exc:
@@ -123,7 +131,7 @@ class TusUploader:
                     if exc.status not in (409, 460) or exc.code == "sha256_mismatch" or retries >= MAX_CHUNK_RETRIES:
                         raise
                     retries += 1
-                    current = self.offset(upload_url)
+                    current = self.offset(url)
                     if current is None:
                         raise
                     offset = current
@@ -134,7 +142,39 @@ class TusUploader:
         if offset < size:
             raise RegistryError("The upload did not finish after several retries.", code="upload_stalled",
                                 hint="Sync will try again later.")
-        return UploadResult(url=upload_url, sha256=sha256, size=size, resumed_from=started, bytes_sent=sent)
+        return sent
+
+
+class _Chunks:
+    """Reads chunks at given offsets, each with its Upload-Checksum digest. A file seeks; a source that only reads
+    forward (the station's decrypting reader) is reopened to go back and read-and-dropped to go forward."""
+
+    def __init__(self, source: Source, chunk_size: int, checksum: str) -> None:
+        self._source, self._chunk_size, self._checksum = source, chunk_size, checksum
+        self._reader, self._at = source(), 0
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._reader.close()
+
+    def read(self, at: int) -> tuple[int, bytes, str]:
+        if at != self._at and self._reader.seekable():
+            self._at = self._reader.seek(at)
+        elif at < self._at:
+            self._reader.close()
+            self._reader, self._at = self._source(), 0
+        while self._at < at:
+            block = self._reader.read(min(at - self._at, 2**20))
+            if not block:
+                raise DomainError("The evidence file is shorter than the registry's offset.")
+            self._at += len(block)
+        chunk = self._reader.read(self._chunk_size)
+        if not chunk:
+            raise DomainError("The evidence file is shorter than its announced size.")
+        self._at += len(chunk)
+        return at, chunk, base64.b64encode(hashlib.new(self._checksum, chunk).digest()).decode()
 
 
 def download(client: RegistryClient, *, sha256: str, dest: Path, on_progress: Progress | None = None) -> int:
