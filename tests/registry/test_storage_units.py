@@ -13,11 +13,15 @@ from alembic.runtime.migration import MigrationContext
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assessdesk.protocol.events import WireEvent, event_content_hash
+from assessdesk.protocol.sync import PushResponse, RecordResult, RecordStatus, RejectReason
 from assessdesk.registry import db
 from assessdesk.registry.context import Registry
 from assessdesk.registry.evidence.frames import FRAME_SIZE, FrameError, FrameWriter, plain_length, read_range
-from assessdesk.registry.sync.hashing import canonical_hash, event_hash_from_json
-from assessdesk.registry.tables import metadata
+from assessdesk.registry.sync.hashing import event_hash
+from assessdesk.registry.sync.push import Acknowledged, rejected
+from assessdesk.registry.sync.routes import push_response_json
+from assessdesk.registry.tables import events, metadata
 from assessdesk.trust.canonical import content_hash
 
 KEY = bytes(range(32))
@@ -62,49 +66,90 @@ def test_a_torn_last_frame_is_dropped_and_tampering_is_caught(tmp_path: Path) ->
         read_all(path, len(data) + 1)
 
 
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**60), 2**60) | st.text() |
-    st.floats(allow_nan=False, allow_infinity=False, width=64),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
-    max_leaves=12)
+def json_values(text: st.SearchStrategy[str], scalars: st.SearchStrategy) -> st.SearchStrategy:
+    return st.recursive(st.none() | st.booleans() | text | scalars,
+                        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(text, inner, max_size=4),
+                        max_leaves=12)
 
 
-@settings(max_examples=120, deadline=None)
-@given(st.dictionaries(st.text(max_size=8), json_values, max_size=6))
-def test_the_fast_event_hash_always_equals_rfc8785(value: dict) -> None:
+# ASCII text with quotes, backslashes and control characters, integers up to the safe limit: the fast path.
+ascii_text = st.text(st.characters(max_codepoint=0x7F), max_size=10)
+plain = json_values(ascii_text, st.integers(-(2**53 - 1), 2**53 - 1))
+# Any text, floats, integers JCS refuses: the exact path, or a refusal.
+anything = json_values(st.text(max_size=10), st.integers(-(2**60), 2**60) |
+                       st.floats(allow_nan=False, allow_infinity=False, width=64))
+
+
+def _check_event_hash(payload: dict, texts: list[str], user: str | None, supersedes: str | None,
+                      base_version: int) -> None:
+    # constructed without the length limits, which do not matter to the hash
+    event = WireEvent.model_construct(event_id=texts[0], entity_type=texts[1], entity_id=texts[2],
+                                      event_type="attempt.started", payload=payload, author_station=texts[3],
+                                      author_user=user, occurred_at=texts[4], base_version=base_version,
+                                      supersedes=supersedes, content_hash="0" * 64, server_seq=None)
+    body = {k: v for k, v in event.model_dump().items() if k not in ("content_hash", "server_seq")}
     try:
-        expected = content_hash(value)
-    except Exception:  # noqa: BLE001 — JCS refuses some integers; the fast path must not accept them either
-        with pytest.raises(Exception):  # noqa: B017
-            canonical_hash(value)
-        return
-    assert canonical_hash(value) == expected
-
-
-@settings(max_examples=120, deadline=None)
-@given(st.dictionaries(st.text(max_size=8), json_values, max_size=6), st.text(min_size=1, max_size=10))
-def test_the_spliced_event_hash_equals_rfc8785_of_the_whole_event(payload: dict, entity_id: str) -> None:
-    raw = {"event_id": "e-1", "entity_type": "attempt", "entity_id": entity_id, "event_type": "attempt.started",
-           "payload": payload, "author_station": "s", "occurred_at": "2026-01-05T09:00:00.000Z",
-           "content_hash": "0" * 64}
-    expected_body = {k: v for k, v in raw.items() if k != "content_hash"}
-    expected_body.update(author_user=None, base_version=0, supersedes=None)
-    try:
-        expected = content_hash(expected_body)
+        expected = content_hash(body)
     except ValueError:
         with pytest.raises(ValueError):
-            event_hash_from_json(raw)
+            event_hash(event)
         return
-    digest, payload_text = event_hash_from_json(raw)
+    digest, payload_text = event_hash(event)
     assert digest == expected and json.loads(payload_text) == payload
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(ascii_text, plain, max_size=6), st.lists(ascii_text, min_size=5, max_size=5),
+       st.none() | ascii_text, st.none() | ascii_text, st.integers(0, 2**53 - 1))
+def test_the_fast_event_hash_equals_rfc8785(payload: dict, texts: list[str], user: str | None,
+                                            supersedes: str | None, base_version: int) -> None:
+    _check_event_hash(payload, texts, user, supersedes, base_version)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.text(max_size=8), anything, max_size=6), st.lists(st.text(max_size=10), min_size=5,
+                                                                            max_size=5),
+       st.none() | st.text(max_size=10), st.none() | st.text(max_size=10), st.integers(0, 2**60))
+def test_any_event_hash_equals_rfc8785_or_is_refused_like_it(payload: dict, texts: list[str], user: str | None,
+                                                            supersedes: str | None, base_version: int) -> None:
+    _check_event_hash(payload, texts, user, supersedes, base_version)
+
+
 def test_hash_fast_path_edge_cases() -> None:
-    for value in ({"a": 1.0}, {"b": 1e-7}, {"\ue000": 1, "\U0001f600": 2}, {"s": "\u007f\u2028\x1f\\\""},
-                  {"n": 2**53 - 1}):
-        assert canonical_hash(value) == content_hash(value)
+    for payload in ({"a": 1.0}, {"b": [1e-7]}, {"\ue000": 1, "\U0001f600": 2}, {"s": "\u007f\u2028\x1f\\\""},
+                    {"n": 2**53 - 1}, {"nested": {"payload": 0, "supersedes": None}}, {}):
+        event = _event(payload)
+        assert event_hash(event)[0] == event_content_hash(event)
     with pytest.raises(ValueError):
-        canonical_hash({"n": 2**53})
+        event_hash(_event({"n": 2**53}))
+
+
+def _event(payload: dict) -> WireEvent:
+    return WireEvent(event_id="e-1", entity_type="attempt", entity_id="a-1", event_type="attempt.started",
+                     payload=payload, author_station="s", occurred_at="2026-01-05T09:00:00.000Z",
+                     content_hash="0" * 64)
+
+
+def test_push_answer_is_written_as_its_model_would_write_it() -> None:
+    results = [Acknowledged('a"\u00e9\\', 3), rejected("b", RejectReason.MALFORMED, 'bad "x"'),
+               RecordResult(event_id="c", status=RecordStatus.REPLAY, server_seq=2)]
+    text = push_response_json('k"', results, "2026-01-05T09:00:00.000Z")
+    model = PushResponse(idempotency_key='k"', server_time="2026-01-05T09:00:00.000Z", results=[
+        RecordResult(event_id='a"\u00e9\\', status=RecordStatus.ACKNOWLEDGED, server_seq=3), *results[1:]])
+    assert text == model.model_dump_json(exclude_defaults=True)
+    assert PushResponse.model_validate_json(text) == model
+
+
+def test_an_id_list_is_looked_up_through_the_index(registry_on: Registry) -> None:
+    """`db.in_list` must stay a plain IN: written as `IN (...) = 1` it made SQLite scan the whole events table."""
+    query = sa.select(events.c.server_seq).where(db.in_list(events.c.event_id, ["e-1", "e-2"]))
+    with registry_on.engine.connect() as conn:
+        compiled = query.compile(conn)
+        if conn.dialect.name == "sqlite":
+            plan = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}", tuple(compiled.params.values())).all()
+            assert any("USING" in row[-1] and "INDEX" in row[-1] for row in plan), plan
+            assert not any(row[-1].startswith("SCAN events") for row in plan), plan
+        assert conn.execute(query).all() == []
 
 
 def test_migrations_build_exactly_the_declared_tables(registry_on: Registry) -> None:

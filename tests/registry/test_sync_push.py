@@ -137,3 +137,24 @@ def test_an_idempotency_key_reused_for_another_batch_is_refused(recorder: Enroll
     with pytest.raises(RegistryError) as caught:
         recorder.client.push([recorder.event()], idempotency_key="same")
     assert caught.value.status == 422 and caught.value.code == "idempotency_key_reused"
+
+
+def test_repeats_and_edits_inside_one_batch(recorder: EnrolledStation, server_on: ServerThread) -> None:
+    """A record sent twice in one batch is a replay of the first; the same id with other content a kept conflict;
+    an edit of an event stored earlier in the same batch is accepted."""
+    event = recorder.event()
+    forged = WireEvent.from_domain(recorder.event(payload={"note": "other"}))
+    forged = forged.model_copy(update={"event_id": event.event_id})
+    forged = forged.model_copy(update={"content_hash": _rehash(forged)})
+    base = recorder.event(event_type="incident.logged", entity_type="incident", payload={"code": "noise"})
+    edit = recorder.event(event_type="incident.logged", entity_type="incident", entity_id=base.entity_id,
+                          payload={"code": "fixed"}, supersedes=base.event_id, base_version=1)
+    results = recorder.client.push([event, event, forged, base, edit]).results
+    assert [r.status for r in results] == [RecordStatus.ACKNOWLEDGED, RecordStatus.REPLAY, RecordStatus.CONFLICT,
+                                           RecordStatus.ACKNOWLEDGED, RecordStatus.ACKNOWLEDGED]
+    assert results[1].server_seq == results[0].server_seq
+    assert results[2].server_event is not None and results[2].server_event.content_hash == event.content_hash
+    assert results[3].server_seq < results[4].server_seq
+    with server_on.registry.engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(events)
+                            .where(events.c.event_id == event.event_id)).scalar() == 1

@@ -3,67 +3,73 @@
 RFC 8785 output equals `json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False)` when the text is
 pure ASCII (so key order by UTF-16 code units equals Python's order, and both escape exactly `"`, `\\` and the
 control characters, with the same short forms and lower-case \\u00xx) and the value holds no floats and no integer
-beyond 2**53 (where number formatting differs or JCS refuses). That covers nearly every event and is three times
-faster than the pure-Python canonicaliser; anything else takes the exact path through `trust.canonical`.
+beyond 2**53 (where number formatting differs or JCS refuses). The event's own keys are fixed, so they are written
+in their sorted order around the payload's encoding. That covers nearly every event and is many times faster than
+the pure-Python canonicaliser; anything else takes the exact path through `trust.canonical`.
+tests/registry/test_storage_units.py checks the result against `trust.canonical` with generated events.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from json.encoder import encode_basestring
 from typing import Any
 
+from assessdesk.protocol.events import UNHASHED_FIELDS, WireEvent
 from assessdesk.trust.canonical import content_hash
 
 _SAFE_INT = 2**53 - 1
-_dumps = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+_dumps = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, check_circular=False).encode
 
 
-def _plain(value: Any) -> bool:
-    """True when `value` holds no float and no integer outside the IEEE-754 safe range (bounded by JSON depth)."""
+def _plain(value: dict[str, Any] | list[Any]) -> bool:
+    """True when `value` holds only strings, booleans, null, integers in the IEEE-754 safe range, and objects and
+    lists of those (no float). Walks an explicit stack: parsed JSON is finite and acyclic."""
     stack = [value]
     while stack:
         item = stack.pop()
-        kind = type(item)
-        if kind is dict:
-            stack.extend(item.values())
-        elif kind is list:
-            stack.extend(item)
-        elif kind is float or kind is int and not -_SAFE_INT <= item <= _SAFE_INT:
-            return False
+        for v in item.values() if type(item) is dict else item:
+            kind = type(v)
+            if kind is str or v is None or kind is bool:
+                continue
+            if kind is int:
+                if -_SAFE_INT <= v <= _SAFE_INT:
+                    continue
+                return False
+            if kind is dict or kind is list:
+                stack.append(v)
+                continue
+            return False  # a float (or anything unexpected): the exact path decides
     return True
 
 
-_DEFAULTS = (("author_user", None), ("base_version", 0), ("supersedes", None))
-_UNHASHED = ("content_hash", "server_seq")
+_str = encode_basestring  # the C string encoder JSONEncoder uses with ensure_ascii=False
+_HASHED = ("author_station", "author_user", "base_version", "entity_id", "entity_type", "event_id", "event_type",
+           "occurred_at", "payload", "supersedes")  # sorted, as the frame below writes them
+assert set(WireEvent.model_fields) - UNHASHED_FIELDS == set(_HASHED), "event_hash must write every hashed field"
 
 
-def event_hash_from_json(raw: dict[str, Any]) -> tuple[str, str]:
-    """(content hash, payload JSON text) of an event exactly as received (a strictly validated push: no field was
-    coerced), absent optional fields at their defaults. The payload is encoded once and spliced into the body."""
-    body = {k: v for k, v in raw.items() if k not in _UNHASHED}
-    for key, default in _DEFAULTS:
-        body.setdefault(key, default)
-    payload = body["payload"]
-    # Only the payload is free-form; the other fields are validated strings and an integer base_version.
-    if _plain(payload) and -_SAFE_INT <= body["base_version"] <= _SAFE_INT:
+def _or_null(value: str | None) -> str:
+    return "null" if value is None else _str(value)
+
+
+def event_hash(event: WireEvent) -> tuple[str, str]:
+    """(content hash, payload JSON text) of a strictly validated event: its fields are the JSON values exactly as
+    received (no coercion), absent optional fields at their defaults.
+
+    The hashed body's keys are fixed, so the fast path writes them in their sorted order around the payload's
+    sorted encoding (which is also the text stored) instead of encoding and sorting a copy of the event."""
+    f = event.__dict__
+    payload, base_version = f["payload"], f["base_version"]
+    if _plain(payload) and base_version <= _SAFE_INT:
         payload_text = _dumps(payload)
-        body["payload"] = 0
-        frame = _dumps(body)
-        # Keys are sorted and always present, so the payload sits between occurred_at and supersedes; quotes
-        # inside strings are escaped, so this exact text can only be the structural one.
-        marker = ',"payload":0,"supersedes":'
-        if payload_text.isascii() and frame.isascii() and frame.count(marker) == 1:
-            text = frame.replace(marker, f',"payload":{payload_text},"supersedes":')
-            return hashlib.sha256(text.encode()).hexdigest(), payload_text
-        body["payload"] = payload
-    return content_hash(body), json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
-
-
-def canonical_hash(body: dict[str, Any]) -> str:
-    """Exactly `trust.canonical.content_hash(body)`, faster for the common case."""
-    if _plain(body):
-        text = _dumps(body)
+        text = (f'{{"author_station":{_str(f["author_station"])},"author_user":{_or_null(f["author_user"])},'
+                f'"base_version":{base_version},"entity_id":{_str(f["entity_id"])},'
+                f'"entity_type":{_str(f["entity_type"])},"event_id":{_str(f["event_id"])},'
+                f'"event_type":{_str(f["event_type"])},"occurred_at":{_str(f["occurred_at"])},'
+                f'"payload":{payload_text},"supersedes":{_or_null(f["supersedes"])}}}')
         if text.isascii():
-            return hashlib.sha256(text.encode()).hexdigest()
-    return content_hash(body)
+            return hashlib.sha256(text.encode()).hexdigest(), payload_text
+    body = {k: v for k, v in f.items() if k not in UNHASHED_FIELDS}
+    return content_hash(body), json.dumps(payload, separators=(",", ":"), ensure_ascii=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 
@@ -16,7 +16,7 @@ from assessdesk.registry import db
 from assessdesk.registry.context import Registry
 from assessdesk.registry.errors import ApiError
 from assessdesk.registry.stations.service import Station
-from assessdesk.registry.sync.hashing import event_hash_from_json
+from assessdesk.registry.sync.hashing import event_hash
 from assessdesk.registry.sync.routing import attempt_of, record_side_effects, route_stored
 from assessdesk.registry.tables import conflicts, events, push_batches
 
@@ -24,14 +24,22 @@ _EVENT_COLUMNS = [c for c in events.c if c.name not in ("received_at", "attempt_
 MAX_CHAIN = 10_000
 
 
+class Acknowledged(NamedTuple):
+    """A record stored now. Kept this light on purpose: a batch answers hundreds of them, and as RecordResult
+    models (three objects each for the garbage collector to walk) they cost a seventh of the whole push."""
+
+    event_id: str
+    server_seq: int
+
+
+Result = RecordResult | Acknowledged
+
+
 def rejected(event_id: str, reason: RejectReason, detail: str) -> RecordResult:
     return RecordResult(event_id=event_id, status=RecordStatus.REJECTED, reject_reason=reason, detail=detail)
 
 
-Incoming = tuple[WireEvent, dict[str, Any]]  # the validated event and the JSON object it was read from
-
-
-def precheck(station: Station, event: WireEvent, raw: dict[str, Any]) -> RecordResult | str:
+def precheck(station: Station, event: WireEvent) -> RecordResult | str:
     """Checks that need no database: authorship, station kind, content hash, timestamp. The payload's JSON text
     (to store) when it passes, else the rejection."""
     if event.author_station != station.station_id:
@@ -46,7 +54,7 @@ def precheck(station: Station, event: WireEvent, raw: dict[str, Any]) -> RecordR
                         f"'{family}' events are authored by a {kind}; this station is "
                         f"{', '.join(sorted(station.kinds))}")
     try:
-        computed, payload_text = event_hash_from_json(raw)
+        computed, payload_text = event_hash(event)
     except (ValueError, TypeError, OverflowError) as exc:  # e.g. an integer RFC 8785 cannot represent
         return rejected(event.event_id, RejectReason.MALFORMED, f"the event cannot be canonicalised: {exc}")
     if computed != event.content_hash:
@@ -68,10 +76,15 @@ def to_wire(row: Any) -> WireEvent:
                      supersedes=row.supersedes, content_hash=row.content_hash, server_seq=row.server_seq)
 
 
-def allocate_seqs(conn: sa.Connection, count: int) -> list[int]:
-    """The next `count` server sequence numbers. Callers hold the push lock, so numbers are given out in commit
+def top_seq(conn: sa.Connection) -> int:
+    """The highest server sequence number given out. Callers hold the push lock, so numbers are given out in commit
     order and a plain bulk insert (no RETURNING, which SQLite would run row by row) can store them."""
-    top = conn.execute(sa.select(sa.func.coalesce(sa.func.max(events.c.server_seq), 0))).scalar_one()
+    return conn.execute(sa.select(sa.func.coalesce(sa.func.max(events.c.server_seq), 0))).scalar_one()
+
+
+def allocate_seqs(conn: sa.Connection, count: int) -> list[int]:
+    """The next `count` server sequence numbers (see `top_seq`)."""
+    top = top_seq(conn)
     return list(range(top + 1, top + 1 + count))
 
 
@@ -117,17 +130,17 @@ def _chain_head(conn: sa.Connection, event_id: str) -> str:
 
 
 def store_batch(registry: Registry, *, station: Station, idempotency_key: str, request_hash: str,
-                records: list[Incoming | RecordResult]) -> list[RecordResult]:
+                records: list[WireEvent | RecordResult]) -> list[Result]:
     """Per-record results, in order, for a batch whose records are parsed events or early rejections."""
-    results: list[RecordResult | None] = [None] * len(records)
+    results: list[Result | None] = [None] * len(records)
     checked: list[tuple[int, WireEvent, str]] = []
     for index, item in enumerate(records):
         if isinstance(item, RecordResult):
             results[index] = item
             continue
-        outcome = precheck(station, *item)
+        outcome = precheck(station, item)
         if isinstance(outcome, str):
-            checked.append((index, item[0], outcome))
+            checked.append((index, item, outcome))
         else:
             results[index] = outcome
     now = registry.now()
@@ -136,7 +149,7 @@ def store_batch(registry: Registry, *, station: Station, idempotency_key: str, r
         _check_batch_key(conn, station_id=station.station_id, key=idempotency_key, request_hash=request_hash,
                          records=len(records), now=now)
         ids = list({e.event_id for _, e, _ in checked})
-        known = {r.event_id: r for r in conn.execute(
+        known = {r.event_id: r._mapping for r in conn.execute(
             sa.select(events.c.event_id, events.c.content_hash, events.c.server_seq)
             .where(db.in_list(events.c.event_id, ids)))} if ids else {}
         targets = list({e.supersedes for _, e, _ in checked if e.supersedes})
@@ -150,61 +163,47 @@ def store_batch(registry: Registry, *, station: Station, idempotency_key: str, r
                                   .where(events.c.supersedes.in_(targets))):
                 successor[r.supersedes] = r.event_id
 
+        edits = bool(targets)  # track entities for later edits in this batch only when it holds edits
+        top = top_seq(conn)
         rows: list[dict[str, Any]] = []
-        accepted: list[tuple[int, WireEvent, str | None]] = []
-        in_batch: dict[str, int] = {}  # event id -> position in rows
-        in_batch_replays: list[tuple[int, int]] = []
+        stored: list[tuple[int, WireEvent, str | None]] = []
+        in_batch: dict[str, dict[str, Any]] = {}  # event id -> its row
         found_conflicts: list[_Conflict] = []
         for index, event, payload_text in checked:
-            prior = known.get(event.event_id)
+            event_id = event.event_id
+            prior = known.get(event_id) or in_batch.get(event_id)
             if prior is not None:
-                if prior.content_hash == event.content_hash:
-                    results[index] = RecordResult(event_id=event.event_id, status=RecordStatus.REPLAY,
-                                                  server_seq=prior.server_seq)
+                if prior["content_hash"] == event.content_hash:
+                    results[index] = RecordResult(event_id=event_id, status=RecordStatus.REPLAY,
+                                                  server_seq=prior["server_seq"])
                 else:
-                    found_conflicts.append(_Conflict(index, event, ConflictReason.DIFFERENT_CONTENT,
-                                                     event.event_id))
-                continue
-            position = in_batch.get(event.event_id)
-            if position is not None:
-                if rows[position]["content_hash"] == event.content_hash:
-                    in_batch_replays.append((index, position))
-                else:
-                    found_conflicts.append(_Conflict(index, event, ConflictReason.DIFFERENT_CONTENT,
-                                                     event.event_id))
+                    found_conflicts.append(_Conflict(index, event, ConflictReason.DIFFERENT_CONTENT, event_id))
                 continue
             if event.supersedes:
                 target = target_rows.get(event.supersedes)
                 if target is None:
-                    results[index] = rejected(event.event_id, RejectReason.UNKNOWN_BASE,
+                    results[index] = rejected(event_id, RejectReason.UNKNOWN_BASE,
                                               f"supersedes {event.supersedes}, which the registry has not received")
                     continue
                 if target != (event.entity_type, event.entity_id):
-                    results[index] = rejected(event.event_id, RejectReason.BAD_BASE,
+                    results[index] = rejected(event_id, RejectReason.BAD_BASE,
                                               "supersedes an event of a different entity")
                     continue
                 if event.supersedes in successor:
                     found_conflicts.append(_Conflict(index, event, ConflictReason.STALE_BASE,
                                                      successor[event.supersedes]))
                     continue
-                successor[event.supersedes] = event.event_id
+                successor[event.supersedes] = event_id
+            if edits:
+                target_rows[event_id] = (event.entity_type, event.entity_id)
+            seq = top + len(rows) + 1
             attempt_id = attempt_of(event.entity_type, event.entity_id, event.payload)
-            in_batch[event.event_id] = len(rows)
-            target_rows[event.event_id] = (event.entity_type, event.entity_id)  # later edits in this batch
-            rows.append(event_row(event, seq=0, attempt_id=attempt_id, now=now, payload_text=payload_text))
-            accepted.append((index, event, attempt_id))
-
-        seqs = allocate_seqs(conn, len(rows))
-        if rows:
-            for row, seq in zip(rows, seqs, strict=True):
-                row["server_seq"] = seq
-            db.bulk_insert(conn, events, rows)
-        for (index, event, _), seq in zip(accepted, seqs, strict=True):
-            results[index] = RecordResult(event_id=event.event_id, status=RecordStatus.ACKNOWLEDGED, server_seq=seq)
-        for index, position in in_batch_replays:
-            results[index] = RecordResult(event_id=rows[position]["event_id"], status=RecordStatus.REPLAY,
-                                          server_seq=seqs[position])
-        stored = [(seq, event, attempt_id) for (_, event, attempt_id), seq in zip(accepted, seqs, strict=True)]
+            row = event_row(event, seq=seq, attempt_id=attempt_id, now=now, payload_text=payload_text)
+            rows.append(row)
+            in_batch[event_id] = row
+            stored.append((seq, event, attempt_id))
+            results[index] = Acknowledged(event_id, seq)
+        db.bulk_insert(conn, events, rows)
         route_stored(conn, stored=stored, now=now)
         record_side_effects(conn, stored=stored, now=now)
         for conflict in found_conflicts:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from json.encoder import encode_basestring
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
@@ -27,12 +28,12 @@ from assessdesk.protocol.version import PROTOCOL_VERSION
 from assessdesk.registry.auth import CurrentStation, RegistryDep
 from assessdesk.registry.errors import ApiError
 from assessdesk.registry.sync.pull import pull_page
-from assessdesk.registry.sync.push import Incoming, rejected, store_batch
+from assessdesk.registry.sync.push import Acknowledged, Result, rejected, store_batch
 
 router = APIRouter(prefix="/v1")
 
 
-def _lenient_parse(body: bytes) -> tuple[str, list[Incoming | RecordResult]]:
+def _lenient_parse(body: bytes) -> tuple[str, list[WireEvent | RecordResult]]:
     """When the batch as a whole does not validate, validate each record so one bad record rejects alone."""
     try:
         data = json.loads(body)
@@ -43,10 +44,10 @@ def _lenient_parse(body: bytes) -> tuple[str, list[Incoming | RecordResult]]:
         raise ApiError(422, "bad_batch", "A push needs an idempotency_key and a list of events.")
     if len(data["events"]) > MAX_PUSH_BATCH:
         raise ApiError(413, "batch_too_large", f"Send at most {MAX_PUSH_BATCH} events per push.")
-    records: list[Incoming | RecordResult] = []
+    records: list[WireEvent | RecordResult] = []
     for position, raw in enumerate(data["events"]):
         try:
-            records.append((WireEvent.model_validate_json(json.dumps(raw)), raw))
+            records.append(WireEvent.model_validate_json(json.dumps(raw)))
         except ValidationError as exc:
             event_id = raw.get("event_id") if isinstance(raw, dict) else None
             first = exc.errors()[0]
@@ -60,16 +61,26 @@ def _lenient_parse(body: bytes) -> tuple[str, list[Incoming | RecordResult]]:
 async def push(request: Request, registry: RegistryDep, station: CurrentStation) -> Response:
     body = await request.body()
     try:
-        batch = PushRequest.model_validate_json(body)
-        raws = json.loads(body)["events"]  # the objects as sent: their hash is checked on exactly these
-        key, records = batch.idempotency_key, list(zip(batch.events, raws, strict=True))
+        batch = PushRequest.model_validate_json(body)  # strict: every field is the JSON value as sent
+        key, records = batch.idempotency_key, list(batch.events)
     except ValidationError:
         key, records = _lenient_parse(body)
     request_hash = hashlib.sha256(body).hexdigest()
     results = await run_in_threadpool(lambda: store_batch(registry, station=station, idempotency_key=key,
                                                           request_hash=request_hash, records=records))
-    answer = PushResponse(idempotency_key=key, results=results, server_time=registry.now())
-    return Response(answer.model_dump_json(), media_type="application/json")
+    return Response(push_response_json(key, results, registry.now()), media_type="application/json")
+
+
+def push_response_json(key: str, results: list[Result], server_time: str) -> str:
+    """A `PushResponse` as JSON, fields at their defaults (null reasons, empty detail) left out. Acknowledgements
+    are written directly; the rare other results through their model."""
+    parts = [_ACK.format(_str(r.event_id), r.server_seq) if type(r) is Acknowledged
+             else r.model_dump_json(exclude_defaults=True) for r in results]
+    return f'{{"idempotency_key":{_str(key)},"results":[{",".join(parts)}],"server_time":{_str(server_time)}}}'
+
+
+_ACK = '{{"event_id":{},"status":"acknowledged","server_seq":{}}}'
+_str = encode_basestring
 
 
 @router.get("/sync/pull", response_model=PullResponse)

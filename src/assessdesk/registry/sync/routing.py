@@ -54,41 +54,47 @@ def assigned_stations(payload: dict[str, Any]) -> set[str]:
 
 def route_stored(conn: sa.Connection, *, stored: list[tuple[int, WireEvent, str | None]], now: str) -> None:
     """Update audiences and write feed rows for freshly stored station events (seq, event, attempt id)."""
-    by_attempt: dict[str, list[tuple[int, WireEvent]]] = defaultdict(list)
-    for seq, event, attempt_id in stored:
-        if attempt_id:
-            by_attempt[attempt_id].append((seq, event))
+    by_attempt: dict[str, list[tuple[int, WireEvent, str | None]]] = {}
+    for item in stored:  # grouped as they are: no new tuple per event
+        if item[2]:
+            by_attempt.setdefault(item[2], []).append(item)
     if not by_attempt:
         return
     audiences: dict[str, set[str]] = defaultdict(set)
-    for row in conn.execute(sa.select(attempt_routes.c.attempt_id, attempt_routes.c.station_id)
-                            .where(attempt_routes.c.attempt_id.in_(list(by_attempt)))):
-        audiences[row.attempt_id].add(row.station_id)
+    for attempt_id, station_id in conn.execute(
+            sa.select(attempt_routes.c.attempt_id, attempt_routes.c.station_id)
+            .where(db.in_list(attempt_routes.c.attempt_id, list(by_attempt)))):
+        audiences[attempt_id].add(station_id)
     by_kind: dict[str, list[str]] = {}
     feed_rows: list[dict[str, Any]] = []
     route_rows: list[dict[str, Any]] = []
     for attempt_id, items in by_attempt.items():
-        before = set(audiences[attempt_id])
+        before = audiences.get(attempt_id, set())
         current = set(before)
         joined: list[str] = []
-        for _seq, event in items:
-            wanted = {event.author_station} | assigned_stations(event.payload)
+        for _seq, event, _ in items:
+            wanted = assigned_stations(event.payload)
+            wanted.add(event.author_station)
             kind = KIND_ROUTES.get(event.event_type)
             if kind:
                 if kind not in by_kind:
                     by_kind[kind] = stations_of_kind(conn, kind)
                 wanted.update(by_kind[kind])
-            for station_id in sorted(wanted - current):
-                current.add(station_id)
-                joined.append(station_id)
-        for seq, event in items:
-            feed_rows.extend({"server_seq": seq, "station_id": s} for s in sorted(before) if s != event.author_station)
+            if not wanted <= current:
+                new = sorted(wanted - current)
+                current.update(new)
+                joined.extend(new)
+        if before:
+            audience = sorted(before)
+            for seq, event, _ in items:
+                author = event.author_station
+                feed_rows.extend({"server_seq": seq, "station_id": s} for s in audience if s != author)
         if joined and before:
             # An audience that existed before this batch means earlier events exist: backfill them all.
             history = conn.execute(sa.select(events.c.server_seq, events.c.author_station)
                                    .where(events.c.attempt_id == attempt_id).order_by(events.c.server_seq)).all()
         else:
-            history = [(seq, event.author_station) for seq, event in items]
+            history = [(seq, event.author_station) for seq, event, _ in items]
         for station_id in joined:
             route_rows.append({"attempt_id": attempt_id, "station_id": station_id, "added_at": now})
             feed_rows.extend({"server_seq": seq, "station_id": station_id}
@@ -120,7 +126,7 @@ def record_side_effects(conn: sa.Connection, *, stored: list[tuple[int, WireEven
     expected: dict[tuple[str, str], dict[str, Any]] = {}
     walk_ins: dict[str, dict[str, Any]] = {}
     for seq, event, attempt_id in stored:
-        if attempt_id and event.family == "evidence":
+        if attempt_id and event.event_type.startswith("evidence."):
             for sha, size in _evidence_hashes(event.payload):
                 expected.setdefault((attempt_id, sha), {"attempt_id": attempt_id, "sha256": sha, "size": size,
                                                         "server_seq": seq})
