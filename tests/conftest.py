@@ -85,3 +85,27 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
         terminalreporter.write_line(
             f"FAILED (CI=true): {_postgres['collected']} PostgreSQL tests were collected and none ran. Start "
             "PostgreSQL on 127.0.0.1:5432 (./test.sh finds it) or set ASSESSDESK_TEST_POSTGRES_URL.", red=True)
+
+
+# --- The verdict is pytest's exit status, not the interpreter's teardown. ----------------------------------------
+# A daemon thread still inside OpenCV or Qt C++ code when the interpreter finalises is ended with pthread_exit; a C++
+# catch-all on its stack then aborts the process ("FATAL: exception not rethrown", status 134) after every test has
+# passed. So the run ends with pytest's own status once pytest is done, naming the threads still alive.
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    import sys
+    import threading
+
+    session = getattr(config, "_assessdesk_session", None)
+    status = int(session.exitstatus) if session is not None else 0
+    alive = [t.name for t in threading.enumerate() if t is not threading.main_thread() and t.is_alive()]
+    if alive:
+        sys.stderr.write(f"threads still alive at the end of the run: {', '.join(sorted(alive))}\n")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config._assessdesk_session = session  # type: ignore[attr-defined]
