@@ -18,20 +18,33 @@ class WriteLane:
     def __init__(self, *, name: str, on_error: Callable[[BaseException], None] | None = None) -> None:
         self._jobs: queue.Queue[Callable[[], None] | None] = queue.Queue()
         self._on_error = on_error
+        # started with the first job: a recording that never starts (camera missing, attempt not ready) leaves
+        # no idle thread behind
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
-        self._thread.start()
+        self._start_lock = threading.Lock()
         self.errors: list[BaseException] = []
 
+    def _started(self) -> bool:
+        return self._thread.ident is not None
+
     def submit(self, job: Callable[[], None]) -> None:
+        with self._start_lock:
+            if not self._started():
+                self._thread.start()
         self._jobs.put(job)
 
     def drain(self, timeout: float = 60.0) -> bool:
         """Wait until every job handed in so far has run; True when it did within `timeout`."""
+        if not self._started():
+            return True
         done = threading.Event()
         self._jobs.put(done.set)
         return done.wait(timeout)
 
     def close(self, timeout: float = 60.0) -> None:
+        with self._start_lock:
+            if not self._started():
+                return
         self._jobs.put(None)
         self._thread.join(timeout)
 
