@@ -146,22 +146,23 @@ class RegistryClient:
         registry (push.wire_of and trusted.bind_manifest_keys cover that)."""
         body = EnrolRequest(code=code, station_name=station_name, public_key=public_key,
                             kinds=[StationKind(k) for k in kinds], station_id=station_id, key_id=key_id, proof=proof)
-        # fields an older registry may not know, newest first: drop one kind at a time while it says so
-        fallbacks = [("proof",), ("station_id", "key_id", "proof")]
-        while True:
+        # an older registry refuses fields it does not know (422 naming them, the code unspent): the proof came
+        # last, then the id fields, so drop them in that order, each only while the registry names them
+        bodies = [body]
+        if proof is not None:
+            bodies.append(body.model_copy(update={"proof": None}))
+        if station_id is not None or key_id is not None:
+            bodies.append(body.model_copy(update={"station_id": None, "key_id": None, "proof": None}))
+        for n, sent in enumerate(bodies):
             try:
-                response = self.request("POST", "/v1/stations/enrol", content=body.model_dump_json(exclude_none=True),
+                response = self.request("POST", "/v1/stations/enrol", content=sent.model_dump_json(exclude_none=True),
                                         headers={"Content-Type": "application/json"})
                 break
             except RegistryError as exc:
-                sent = body.model_dump(exclude_none=True)
-                while fallbacks and not any(f in sent for f in fallbacks[0]):
-                    fallbacks.pop(0)
-                older = (exc.status == 422 and exc.code == "invalid_request" and fallbacks
-                         and any(f in str(exc) for f in fallbacks[0]))
-                if not older:
+                dropped = (set(sent.model_dump(exclude_none=True)) - set(bodies[n + 1].model_dump(exclude_none=True))
+                           if n + 1 < len(bodies) else set())
+                if not (exc.status == 422 and exc.code == "invalid_request" and any(f in str(exc) for f in dropped)):
                     raise
-                body = body.model_copy(update=dict.fromkeys(fallbacks.pop(0)))
         answer: EnrolResponse = self._parse(EnrolResponse, response)
         self.token = answer.token
         return answer
