@@ -40,10 +40,6 @@ def add_attempt(session: Session, *, attempt_id: str, sitting_id: str, candidate
     session.flush()
 
 
-def earliest_sitting_date(session: Session) -> str | None:
-    return session.scalar(select(SessionRow.date).order_by(SessionRow.date).limit(1))
-
-
 def shift_sitting_dates(session: Session, days: int) -> int:
     """Move every sitting `days` days later (ISO dates); returns how many moved."""
     rows = list(session.scalars(select(SessionRow)))
