@@ -11,7 +11,7 @@ ad_system_packages() {
     pkgs+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
            libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1)
   else
-    pkgs+=(gnome-keyring dbus-daemon dbus-bin chromium chromium-driver)
+    pkgs+=(gnome-keyring dbus-daemon dbus-bin chromium chromium-driver poppler-utils)
   fi
   command -v dpkg >/dev/null 2>&1 || return 0   # not Debian-like: nothing we can check
   local py; py=$(ad_python) || return 1
