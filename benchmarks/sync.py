@@ -110,6 +110,7 @@ def fresh_copy(base: Path, n: int) -> tuple[Path, str]:
     data = base.read_bytes() + os.urandom(16)
     path = base.with_name(f"upload-{n}.bin")
     path.write_bytes(data)
+    os.sync()  # its write-back is not part of the upload being timed
     return path, hashlib.sha256(data).hexdigest()
 
 

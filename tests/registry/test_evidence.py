@@ -1,5 +1,6 @@
 """Evidence over real HTTP: tus uploads with tuspy and the station's own client, resumed after a cut connection and
-after a registry restart; every acknowledged chunk on disk first; a rejected chunk leaves the upload as it was;
+after a registry restart; the completed upload on disk before its answer; crc32c chunks, and sha1 for a registry
+without crc32c; a rejected chunk leaves the upload as it was;
 verified sha256; encrypted at rest; ranged, resumable downloads; per-station access. On SQLite, and on PostgreSQL
 when ASSESSDESK_TEST_POSTGRES_URL is set."""
 
@@ -19,6 +20,7 @@ from tusclient import client as tus_client
 
 from assessdesk.protocol.version import PROTOCOL_HEADER, PROTOCOL_VERSION
 from assessdesk.registry.context import open_registry
+from assessdesk.registry.evidence import tus
 from assessdesk.registry.evidence.frames import DISK_FRAME, HEADER_SIZE
 from assessdesk.services.sync.client import RegistryClient, RegistryError, RegistryUnreachable
 from assessdesk.services.sync.tus import CHUNK_SIZE, TusUploader, download
@@ -126,9 +128,12 @@ def partial_file(server: ServerThread, url: str) -> Path:
     return server.registry.data_dir / "evidence" / "partial" / f"{httpx.URL(url).path.rsplit('/', 1)[-1]}.part"
 
 
-def test_every_acknowledged_chunk_is_on_disk_before_the_answer(server: ServerThread, recorder: EnrolledStation,
-                                                               clip: tuple[Path, str],
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_completing_chunk_is_answered_only_once_the_file_is_on_disk(server: ServerThread,
+                                                                         recorder: EnrolledStation,
+                                                                         clip: tuple[Path, str],
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Earlier chunks are written, not synced (a power cut can only shorten the file to a prefix that authenticates,
+    which test_the_station_goes_back_to_an_offset_the_registry_lost covers); the last one waits for the disk."""
     path, sha = clip
     events: list[str] = []
     real = os.fdatasync
@@ -142,15 +147,30 @@ def test_every_acknowledged_chunk_is_on_disk_before_the_answer(server: ServerThr
     TusUploader(recorder.client, chunk_size=3 * MiB).upload(path, sha256=sha, on_url=urls.append,
                                                            on_progress=lambda done, _total: events.append("ack"))
     partial = str(partial_file(server, urls[0]))
-    synced = 0
-    for event in events:
-        if event == partial:
-            synced += 1
-        elif event == "ack":
-            synced -= 1
-            assert synced >= 0, events  # an answer that no fdatasync of the upload's file came before
     assert events.count("ack") == 4
+    # synced once when created (offset 0 is durable), then only before the answer to the completing chunk
+    assert [e for e in events if e in ("ack", partial)] == [partial, "ack", "ack", "ack", partial, "ack"]
     assert fetch(recorder, sha).content == path.read_bytes()
+
+
+def test_chunks_carry_crc32c_and_a_registry_without_it_gets_sha1(server: ServerThread, recorder: EnrolledStation,
+                                                               clip: tuple[Path, str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    path, sha = clip
+    seen: list[str] = []
+    recorder.client.http.event_hooks["request"].append(
+        lambda request: seen.append(request.headers.get("upload-checksum", "").split(" ")[0]))
+    TusUploader(recorder.client).upload(path, sha256=sha)
+    assert [s for s in seen if s] == ["crc32c"] * 3
+    # an older registry: tus's required sha1 and sha256 only
+    monkeypatch.setattr(tus, "CHECKSUMS", {k: v for k, v in tus.CHECKSUMS.items() if k != "crc32c"})
+    seen.clear()
+    data = path.read_bytes()[::-1]
+    other = path.with_name("other.ts")
+    other.write_bytes(data)
+    result = TusUploader(recorder.client).upload(other, sha256=hashlib.sha256(data).hexdigest())
+    assert [s for s in seen if s] == ["crc32c", "sha1", "sha1", "sha1"]  # refused once, then sha1 throughout
+    assert result.resumed_from == 0 and fetch(recorder, result.sha256).content == data
 
 
 def test_a_rejected_chunk_leaves_the_upload_as_it_was(server: ServerThread, recorder: EnrolledStation,

@@ -1,11 +1,17 @@
-"""tus 1.0.0 on /v1/files/: core, creation, checksum (sha1, sha256) and termination, written for this registry.
+"""tus 1.0.0 on /v1/files/: core, creation, checksum (crc32c, sha1, sha256) and termination, written for this registry.
 
 Spec: https://tus.io/protocols/resumable-upload (version 1.0.0). Offsets are read back from the encrypted partial file
-itself, so an upload resumes after either side restarts, and a PATCH is answered only once its bytes are on disk
-(fdatasync of that one file: no separate offset record to sync). The body is encrypted and written as it arrives; a
-PATCH that carries Upload-Checksum is rolled back when the checksum does not match (460) or the sender is cut off
-(the chunk is re-sent whole), while one without keeps what arrived, as the spec recommends. The whole file's sha256
-is checked against the Upload-Metadata value when the last byte arrives.
+itself (no separate offset record), so an upload resumes after either side restarts. The body is encrypted and written
+as it arrives; a PATCH that carries Upload-Checksum is rolled back when the checksum does not match (460) or the sender
+is cut off (the chunk is re-sent whole), while one without keeps what arrived, as the spec recommends. The whole
+file's sha256 is checked against the Upload-Metadata value when the last byte arrives, and the PATCH that completes
+the upload is answered only once the whole file is on disk.
+
+Durability: a PATCH is answered once its bytes are written, so they survive a registry crash; only the completing
+PATCH waits for fdatasync. After a power cut the partial file keeps the longest prefix whose frames authenticate and
+HEAD answers that offset, from which the station sends again; the station keeps its evidence until the completed
+upload is acknowledged, so nothing is lost either way. (An fdatasync per 4 MiB chunk cost 5 ms each on the reference
+disk, a fifth of the chunk's time, for no gain in what the registry can promise.)
 """
 
 from __future__ import annotations
@@ -16,10 +22,10 @@ import contextlib
 import hashlib
 import re
 from collections.abc import AsyncIterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+import google_crc32c
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
@@ -39,7 +45,9 @@ MAX_SIZE = 64 * 2**30
 IDLE_TIMEOUT = 60.0  # a PATCH that sends nothing for this long is treated as cut (networks die without a FIN)
 LOCK_WAIT = 15.0
 MAX_CHECKSUMMED_CHUNK = 64 * 2**20  # a chunk's pieces wait in memory for its checksum before the running hash
-CHECKSUMS = {"sha1": hashlib.sha1, "sha256": hashlib.sha256}
+# crc32c (Castagnoli) first: the checksum S3 and Google Cloud Storage offer for upload parts, in hardware on x86-64
+# and arm64 (about 8 times faster than sha256 here); sha1 because tus requires it of every server.
+CHECKSUMS = {"crc32c": google_crc32c.Checksum, "sha1": hashlib.sha1, "sha256": hashlib.sha256}
 TUS_HEADERS = {"Tus-Resumable": TUS_VERSION}
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -53,22 +61,31 @@ class Live:
     sha256: Any
 
 
-def _update(digest: Any, pieces: list[bytes]) -> None:
-    for piece in pieces:
-        digest.update(piece)
+class _ChunkHashes:
+    """One chunk's hashes, updated as its pieces arrive: the Upload-Checksum digest (if any) and a copy of the
+    upload's running sha256, which replaces the running hash only if the chunk is kept. Nothing is hashed twice.
+
+    Inline on the event loop, as the plain PUT does: sha256 of a 256 KiB piece takes about 0.15 ms, and handing
+    each piece to a hashing thread cost more (a future and a GIL hand-over per piece) than it saved."""
+
+    def __init__(self, checksum: Any, running: Any) -> None:
+        self.checksum = checksum
+        self.running = running.copy() if running is not None else None
+
+    def update(self, piece: bytes) -> None:
+        if self.checksum is not None:
+            self.checksum.update(piece)
+        if self.running is not None:
+            self.running.update(piece)
 
 
 @dataclass
 class TusState:
     """Per-process upload state: one lock per upload in use, and a `Live` record per upload being received, so a
-    PATCH needs no database lookup, no re-check of the file's last frame, and completion no re-read of the file.
-
-    Each chunk's checksum and the running hash are computed on one background thread (hashlib releases the GIL;
-    one worker keeps updates in order), off the event loop that receives the bytes and answers other stations."""
+    PATCH needs no database lookup, no re-check of the file's last frame, and completion no re-read of the file."""
 
     locks: dict[str, tuple[asyncio.Lock, int]] = field(default_factory=dict)
     live: dict[str, Live] = field(default_factory=dict)
-    hashing: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "tus-sha256"))
 
     @contextlib.asynccontextmanager
     async def locked(self, upload_id: str) -> AsyncIterator[None]:
@@ -96,23 +113,29 @@ class TusState:
         live = self.live.get(upload_id)
         return live if live is not None and live.upload.station_id == station_id else None
 
-    def feed(self, upload: service.Upload, at: int, pieces: list[bytes]) -> None:
-        """Account `pieces` (never mutated afterwards), stored at offset `at`, in the upload's running hash."""
+    def chunk_hashes(self, upload: service.Upload, at: int, checksum: Any) -> _ChunkHashes:
+        """Hashes for a chunk stored at offset `at`. The running hash goes on only when every earlier byte went
+        through this process's hashes (not, say, after a restart: then completion re-reads the file)."""
         live = self.live.get(upload.upload_id)
         if live is None and at == 0:
             live = self.live[upload.upload_id] = Live(upload, 0, hashlib.sha256())
-        if live is None or live.hashed != at:
-            self.live.pop(upload.upload_id, None)  # lost track (e.g. after a restart): completion re-reads the file
-            return
-        self.hashing.submit(_update, live.sha256, pieces)
-        live.hashed = at + sum(map(len, pieces))
+        if live is not None and live.hashed != at:
+            del self.live[upload.upload_id]
+            live = None
+        return _ChunkHashes(checksum, live.sha256 if live else None)
+
+    def keep(self, upload: service.Upload, hashes: _ChunkHashes, length: int) -> None:
+        """The chunk is stored, the upload now `length` long: its copy becomes the running hash."""
+        live = self.live.get(upload.upload_id)
+        if live is not None and hashes.running is not None:
+            live.hashed, live.sha256 = length, hashes.running
 
     def digest(self, upload_id: str, length: int) -> str | None:
-        """The whole upload's sha256 when every byte went through `feed` in this process, else None."""
+        """The whole upload's sha256 when every byte went through this process's hashes, else None."""
         live = self.live.pop(upload_id, None)
         if live is None or live.hashed != length:
             return None
-        return self.hashing.submit(live.sha256.hexdigest).result()  # queued after every update of this upload
+        return live.sha256.hexdigest()
 
 
 async def body_pieces(request: Request, idle_timeout: float = IDLE_TIMEOUT) -> AsyncIterator[bytes]:
@@ -274,8 +297,8 @@ async def _append(registry: Registry, state: TusState, upload: service.Upload, c
                   checksum: tuple[str, bytes] | None, request: Request) -> int:
     """Store the PATCH body at `claimed`; the new offset, answered only once those bytes are on disk.
 
-    Whole frames are encrypted and written while the body streams in, and the chunk's checksum is computed on the
-    hashing thread as the pieces arrive, so the end of a chunk costs one short frame and one fdatasync."""
+    Whole frames are encrypted and written, and the chunk's checksum and the running sha256 computed, while the body
+    streams in, so the end of a chunk costs one short frame (and, when it completes the upload, one fdatasync)."""
     live = state.live.get(upload.upload_id)
     writer = registry.blobs.open_partial(upload.upload_id, trusted_length=live.hashed if live else None)
     if writer is None:
@@ -286,35 +309,29 @@ async def _append(registry: Registry, state: TusState, upload: service.Upload, c
             raise _offset_mismatch(start)
         name, expected = checksum or ("", b"")
         limit = min(upload.length - start, MAX_CHECKSUMMED_CHUNK if checksum else MAX_SIZE)
-        chunk_digest = CHECKSUMS[name]() if checksum else None
-        pieces: list[bytes] = []
+        hashes = state.chunk_hashes(upload, start, CHECKSUMS[name]() if checksum else None)
         cut = False
         try:
             async for piece in body_pieces(request):
                 if writer.length - start + len(piece) > limit:
                     writer.discard()
-                    if chunk_digest is None:
-                        state.live.pop(upload.upload_id, None)  # its hash was fed what is now dropped
                     raise _tus_error(413, "chunk_too_large", "The chunk runs past Upload-Length (or, with a "
                                                              "checksum, is over 64 MiB); nothing of it was kept.")
                 writer.write(piece)
-                if chunk_digest is None:
-                    state.feed(upload, writer.length - len(piece), [piece])
-                else:
-                    state.hashing.submit(chunk_digest.update, piece)
-                    pieces.append(piece)
+                hashes.update(piece)
         except ClientDisconnect:
             cut = True  # a checksummed chunk is dropped whole below; without one, what arrived is kept
-        if chunk_digest is not None and (
-                cut or await asyncio.wrap_future(state.hashing.submit(chunk_digest.digest)) != expected):
+        if checksum is not None and (cut or hashes.checksum.digest() != expected):
             writer.discard()
             if not cut:
                 raise _tus_error(460, "checksum_mismatch", "The chunk arrived damaged (checksum mismatch); nothing "
                                                            "of it was kept. Send it again.")
             return start
-        await run_in_threadpool(writer.close)  # fdatasync: the offset we answer survives a power cut
-        if pieces:
-            state.feed(upload, start, pieces)
+        if writer.length == upload.length:
+            await run_in_threadpool(writer.close)  # fdatasync: the finished file is on disk before it is verified
+        else:
+            writer.close(sync=False)  # written: survives a registry crash (see the module's note on power cuts)
+        state.keep(upload, hashes, writer.length)
         return writer.length
     finally:
         writer.close(sync=False)  # after an error or a discard; nothing left to do after the close above

@@ -1,5 +1,7 @@
-"""Resumable evidence transfer for the station: a small tus 1.0.0 uploader (checksummed 4 MiB chunks, resuming from
-the registry's offset) and a ranged downloader, both over the RegistryClient's connection.
+"""Resumable evidence transfer for the station: a small tus 1.0.0 uploader (4 MiB chunks, each with a crc32c
+Upload-Checksum, resuming from the registry's offset) and a ranged downloader, both over the RegistryClient's
+connection. The whole file's sha256, announced when the upload is created, is what the registry finally checks;
+the per-chunk crc32c catches a chunk damaged in transit so that only that chunk is sent again.
 
 The uploader is sequential on purpose: a chunk is sent only after the registry acknowledged the one before (and an
 acknowledged chunk is on the registry's disk), so a cut connection costs at most the one chunk in flight. What can
@@ -11,11 +13,12 @@ import base64
 import hashlib
 import os
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Self
 
+import google_crc32c
 import httpx
 
 from assessdesk.domain.errors import DomainError
@@ -30,6 +33,8 @@ from assessdesk.services.sync.client import (
 
 CHUNK_SIZE = 4 * 2**20
 MAX_CHUNK_RETRIES = 3
+CHECKSUMS = ("crc32c", "sha1", "sha256")
+FALLBACK_CHECKSUM = "sha1"  # tus 1.0.0 requires every server with the checksum extension to accept it
 Progress = Callable[[int, int], None]  # (bytes done, bytes total)
 Source = Callable[[], BinaryIO]  # opens the bytes to upload, positioned at their start
 
@@ -59,9 +64,9 @@ class TusUploader:
     """Uploads one file per call. Give the caller's stored `upload_url` to resume; `on_url` hands a new URL to the
     caller before any byte is sent, so it can be persisted (outbox) and survive a station restart."""
 
-    def __init__(self, client: RegistryClient, *, chunk_size: int = CHUNK_SIZE, checksum: str = "sha256") -> None:
-        if checksum not in ("sha1", "sha256"):
-            raise ValueError("checksum must be sha1 or sha256")
+    def __init__(self, client: RegistryClient, *, chunk_size: int = CHUNK_SIZE, checksum: str = "crc32c") -> None:
+        if checksum not in CHECKSUMS:
+            raise ValueError(f"checksum must be one of {', '.join(CHECKSUMS)}")
         self._client = client
         self.chunk_size = chunk_size
         self._checksum = checksum
@@ -106,15 +111,16 @@ class TusUploader:
 
     def send(self, url: str, source: Source, *, offset: int, size: int, on_progress: Progress | None = None) -> int:
         """PATCH checksummed chunks of `source` from `offset` to `size`; returns the body bytes sent. A damaged chunk
-        (460) or an offset disagreement (409) re-asks the registry's offset, a bounded number of times."""
+        (460) or an offset disagreement (409) re-asks the registry's offset, a bounded number of times; a registry
+        that does not know the checksum algorithm (an older one, without crc32c) gets sha1 from then on."""
         sent, retries = 0, 0
         chunks = _Chunks(source, self.chunk_size, self._checksum)
         # The next chunk is read and hashed on a helper thread while the current one is on the wire (hashlib and
         # file reads release the GIL), so checksums cost no wall time.
         with chunks, ThreadPoolExecutor(max_workers=1) as helper:
             upcoming = helper.submit(chunks.read, offset) if offset < size else None
-            # Bounded: every pass either advances the offset or spends one of the few retries.
-            for _ in range(size // max(self.chunk_size, 1) + 2 + MAX_CHUNK_RETRIES):
+            # Bounded: every pass advances the offset, spends one of the few retries or (once) falls back to sha1.
+            for _ in range(size // max(self.chunk_size, 1) + 3 + MAX_CHUNK_RETRIES):
                 if offset >= size:
                     break
                 at, chunk, digest = upcoming.result() if upcoming else (-1, b"", "")
@@ -127,6 +133,12 @@ class TusUploader:
                         "Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream",
                         "Upload-Checksum": f"{self._checksum} {digest}"})
                 except RegistryError as exc:
+                    if exc.code == "checksum_algorithm" and self._checksum != FALLBACK_CHECKSUM:
+                        self._checksum = chunks.checksum = FALLBACK_CHECKSUM
+                        if upcoming is not None:
+                            wait([upcoming])  # its digest used the refused algorithm; the reader must be idle
+                        upcoming = None
+                        continue
                     # 409: we were out of step with the registry; 460: the chunk arrived damaged. Re-ask, go on.
                     if exc.status not in (409, 460) or exc.code == "sha256_mismatch" or retries >= MAX_CHUNK_RETRIES:
                         raise
@@ -150,7 +162,7 @@ class _Chunks:
     forward (the station's decrypting reader) is reopened to go back and read-and-dropped to go forward."""
 
     def __init__(self, source: Source, chunk_size: int, checksum: str) -> None:
-        self._source, self._chunk_size, self._checksum = source, chunk_size, checksum
+        self._source, self._chunk_size, self.checksum = source, chunk_size, checksum
         self._reader, self._at = source(), 0
 
     def __enter__(self) -> Self:
@@ -174,7 +186,13 @@ class _Chunks:
         if not chunk:
             raise DomainError("The evidence file is shorter than its announced size.")
         self._at += len(chunk)
-        return at, chunk, base64.b64encode(hashlib.new(self._checksum, chunk).digest()).decode()
+        return at, chunk, base64.b64encode(_digest(self.checksum, chunk)).decode()
+
+
+def _digest(algorithm: str, data: bytes) -> bytes:
+    if algorithm == "crc32c":
+        return google_crc32c.value(data).to_bytes(4, "big")
+    return hashlib.new(algorithm, data).digest()
 
 
 def download(client: RegistryClient, *, sha256: str, dest: Path, on_progress: Progress | None = None) -> int:
