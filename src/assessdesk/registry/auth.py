@@ -11,7 +11,8 @@ from assessdesk.registry.errors import ApiError
 from assessdesk.registry.stations.service import Station, by_token
 
 
-def get_registry(request: Request) -> Registry:
+async def get_registry(request: Request) -> Registry:
+    """Async so FastAPI calls it on the event loop: a plain def dependency costs a thread-pool hop per request."""
     return request.app.state.registry
 
 

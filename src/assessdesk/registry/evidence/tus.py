@@ -156,11 +156,6 @@ def _state(request: Request) -> TusState:
     return request.app.state.tus
 
 
-def _registry(request: Request) -> Registry:
-    """Instead of RegistryDep on the async routes: a plain-def dependency costs a thread-pool hop per request."""
-    return request.app.state.registry
-
-
 def _tus_error(status: int, code: str, message: str, **headers: str) -> ApiError:
     return ApiError(status, code, message, headers={**TUS_HEADERS, **headers})
 
@@ -242,9 +237,8 @@ def _offset(registry: Registry, upload: service.Upload) -> int:
 
 
 @router.head("/{upload_id}")
-async def head(upload_id: str, request: Request, station: CurrentStation) -> Response:
+async def head(upload_id: str, request: Request, registry: RegistryDep, station: CurrentStation) -> Response:
     _require_tus(request)
-    registry = _registry(request)
     upload = _own_upload(registry, upload_id, station.station_id)
     async with _state(request).locked(upload_id):  # a PATCH in progress (or rolling back) finishes first
         offset = _offset(registry, upload)
@@ -267,13 +261,13 @@ def _checksum(request: Request) -> tuple[str, bytes] | None:
 
 
 @router.patch("/{upload_id}")
-async def patch(upload_id: str, request: Request, station: CurrentStation) -> Response:
+async def patch(upload_id: str, request: Request, registry: RegistryDep, station: CurrentStation) -> Response:
     _require_tus(request)
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/offset+octet-stream":
         raise _tus_error(415, "content_type", "PATCH bodies must be application/offset+octet-stream.")
     claimed = _int_header(request, "upload-offset")
     checksum = _checksum(request)
-    registry, state = _registry(request), _state(request)
+    state = _state(request)
     live = state.known(upload_id, station.station_id)
     upload = live.upload if live else _own_upload(registry, upload_id, station.station_id)  # indexed: inline
     async with state.locked(upload_id):
@@ -354,9 +348,9 @@ def _finish(registry: Registry, request: Request, upload: service.Upload) -> Non
 
 
 @router.delete("/{upload_id}")
-async def terminate(upload_id: str, request: Request, station: CurrentStation) -> Response:
+async def terminate(upload_id: str, request: Request, registry: RegistryDep, station: CurrentStation
+                    ) -> Response:
     _require_tus(request)
-    registry = _registry(request)
     upload = _own_upload(registry, upload_id, station.station_id)
     async with _state(request).locked(upload_id):
         await run_in_threadpool(service.delete_upload, registry, upload_id=upload.upload_id)
