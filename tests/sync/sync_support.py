@@ -3,9 +3,7 @@ a little offline work recorded through the station's own services."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,52 +11,37 @@ from typing import Any
 from assessdesk.domain.clock import Clock, FixedClock
 from assessdesk.domain.roles import Role
 
+sys.path.insert(0, str(Path(__file__).parents[1] / "registry"))
+
+from registry_support import ServerThread, free_port  # the registry tests' folder, added just above
+
 PASSWORD = "correct-horse-1"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class RegistryServer:
-    """uvicorn serving a real registry (its own SQLite and blob store) in a thread; stop() then start() again."""
+    """A real registry (its own SQLite and blob store) served on 127.0.0.1 by the registry tests' `ServerThread`;
+    stop() then start() again on the same port."""
 
     def __init__(self, data_dir: Path, *, clock: Clock | None = None, port: int | None = None) -> None:
         from assessdesk.registry.context import open_registry
 
         self.registry = open_registry(data_dir=data_dir, clock=clock)
         self.port = port or free_port()
-        self._server: Any = None
-        self._thread: threading.Thread | None = None
+        self._thread: ServerThread | None = None
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> RegistryServer:
-        import uvicorn
-
-        from assessdesk.registry.app import create_app
-
-        config = uvicorn.Config(create_app(self.registry), host="127.0.0.1", port=self.port, log_level="warning",
-                                lifespan="off", timeout_graceful_shutdown=2)
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, daemon=True)
+        self._thread = ServerThread(self.registry, self.port)
         self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline or not self._thread.is_alive():
-                raise RuntimeError("registry server did not start")
-            time.sleep(0.01)
         return self
 
     def stop(self) -> None:
-        if self._server is not None and self._thread is not None:
-            self._server.should_exit = True
-            self._thread.join(10)
-            self._server = None
+        if self._thread is not None:
+            self._thread.stop()
+            self._thread = None
 
     def code(self, *kinds: str) -> str:
         from assessdesk.registry.stations.service import issue_code
