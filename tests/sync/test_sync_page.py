@@ -12,6 +12,8 @@ from sync_support import make_station
 pytest.importorskip("PySide6")
 
 from assessdesk.domain.clock import FixedClock
+from assessdesk.domain.schedule import Candidate
+from assessdesk.storage.schedule import add_candidate
 from assessdesk.storage import sync as repo
 
 SHOT = Path(__file__).parents[2] / "docs" / "img" / "sync.png"
@@ -38,6 +40,7 @@ def _stale_edits(site) -> str:
     with site.ctx.uow(site.admin.id) as uow:
         first = uow.record(entity_type="candidate", entity_id="cand-1", event_type="candidate.walk_in_registered",
                            payload={"given_name": "Jo", "family_name": "Lee"})
+        add_candidate(uow.session, Candidate(id="cand-1", given_name="Jo", family_name="Lee", walk_in=True))
     with site.ctx.uow(site.admin.id) as uow:
         uow.record(entity_type="candidate", entity_id="cand-1", event_type="candidate.walk_in_corrected",
                    payload={"family_name": "Li"}, base_version=1, supersedes=first.event_id)
@@ -80,6 +83,10 @@ def test_enrol_sync_and_resolve_from_the_page(qtbot, page_env, server) -> None:
     assert "Last good sync" in ui.timing_label.text() and "never" not in ui.timing_label.text()
 
     qtbot.waitUntil(lambda: ui.items_table.rowCount() == 1, timeout=10000)
+    row = [ui.items_table.item(0, col).text() for col in range(3)]
+    assert row[:2] == ["conflict", "Candidate: walk in corrected"], row  # words, not the type code
+    assert row[2] == "Jo Lee", row  # whom it concerns
+    assert late in ui.items_table.item(0, 1).toolTip()  # the record id stays at hand for support
     ui.items_table.selectRow(0)
     assert '"Leigh"' in ui.mine_text.toPlainText() and '"Li"' in ui.theirs_text.toPlainText()
     assert ui.keep_theirs_button.isEnabled()
@@ -92,3 +99,17 @@ def test_enrol_sync_and_resolve_from_the_page(qtbot, page_env, server) -> None:
     with site.ctx.db.session() as s:
         assert repo.item(s, late).status == repo.RESOLVED
     assert not errors
+
+
+def test_held_back_records_are_described_in_words(tmp_path: Path) -> None:
+    from assessdesk.services.sync import describe
+
+    assert describe.what("attempt.checked_in") == "Attempt: checked in"
+    assert describe.what("scoring.moderation_opened") == "Scoring: moderation opened"
+    site = make_station(tmp_path / "site", "Work site laptop", clock=FixedClock())
+    try:
+        with site.ctx.db.session() as s:  # a record about something this station does not hold: kind and short id
+            assert describe.about(s, "attempt", "01a20585-5d07-70d0") == "attempt 01a20585"
+            assert describe.about(s, "standards_package", "LOG-SAFE") == "standards package LOG-SAFE"
+    finally:
+        site.ctx.close()

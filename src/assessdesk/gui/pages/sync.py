@@ -14,7 +14,7 @@ from assessdesk.domain.roles import can
 from assessdesk.gui.forms.ui_sync_page import Ui_SyncPage
 from assessdesk.gui.pages.base import PageEnv
 from assessdesk.gui.sync_scheduler import StepDriver, SyncScheduler
-from assessdesk.services.sync import conflicts, engine, enrolment, state
+from assessdesk.services.sync import conflicts, describe, engine, enrolment, state
 from assessdesk.storage import sync as repo
 
 COUNT_NAMES = (("queued", "Queued"), ("sent", "Sent"), ("acknowledged", "Acknowledged"), ("conflict", "In conflict"),
@@ -68,17 +68,19 @@ class SyncPage(QWidget):
     def refresh(self) -> None:
         env = self._env
 
-        def read() -> tuple[state.SyncStatus, list[repo.OutboxItem], list[conflicts.ConflictView]]:
+        def read() -> tuple[state.SyncStatus, list[repo.OutboxItem], list[str], list[conflicts.ConflictView]]:
             st = state.status(env.ctx)
             with env.ctx.db.session() as s:
                 items = repo.items(s, statuses=[repo.CONFLICT, repo.QUARANTINED])
+                subjects = [describe.about(s, i.entity_type, i.entity_id) for i in items]
             views = conflicts.list_conflicts(env.ctx, actor=env.user)
-            return st, items, views
+            return st, items, subjects, views
 
         env.runner.db(read, self._show)
 
-    def _show(self, data: tuple[state.SyncStatus, list[repo.OutboxItem], list[conflicts.ConflictView]]) -> None:
-        st, items, views = data
+    def _show(self, data: tuple[state.SyncStatus, list[repo.OutboxItem], list[str], list[conflicts.ConflictView]]
+              ) -> None:
+        st, items, subjects, views = data
         ui = self._ui
         if st.enrolled:
             ui.registry_label.setText(f"Registry: <b>{st.registry_url}</b>")
@@ -99,12 +101,14 @@ class SyncPage(QWidget):
         self._conflicts = {v.event_id: v for v in views}
         table = ui.items_table
         table.setRowCount(len(items))
-        for row, item in enumerate(items):
+        for row, (item, subject) in enumerate(zip(items, subjects, strict=True)):
             why = item.detail.get("detail") or item.detail.get("reason") or ""
-            cells = ("conflict" if item.status == repo.CONFLICT else "quarantined", item.event_id, item.event_type,
-                     str(why), str(item.tries))
+            cells = ("conflict" if item.status == repo.CONFLICT else "quarantined", describe.what(item.event_type),
+                     subject, str(why), str(item.tries))
             for col, text in enumerate(cells):
-                table.setItem(row, col, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(f"{item.event_type} · record {item.event_id}")  # what support staff ask for
+                table.setItem(row, col, cell)
         table.resizeColumnsToContents()
         self._on_items_table_selection_changed()
 
