@@ -13,8 +13,8 @@ pytest.importorskip("PySide6")
 
 from assessdesk.domain.clock import FixedClock
 from assessdesk.domain.schedule import Candidate
-from assessdesk.storage.schedule import add_candidate
 from assessdesk.storage import sync as repo
+from assessdesk.storage.schedule import add_candidate
 
 SHOT = Path(__file__).parents[2] / "docs" / "img" / "sync.png"
 
