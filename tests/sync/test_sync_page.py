@@ -88,7 +88,7 @@ def test_enrol_sync_and_resolve_from_the_page(qtbot, page_env, server) -> None:
     assert row[2] == "Jo Lee", row  # whom it concerns
     assert late in ui.items_table.item(0, 1).toolTip()  # the record id stays at hand for support
     ui.items_table.selectRow(0)
-    assert '"Leigh"' in ui.mine_text.toPlainText() and '"Li"' in ui.theirs_text.toPlainText()
+    assert ui.mine_text.toPlainText() == "Family name: Leigh" and ui.theirs_text.toPlainText() == "Family name: Li"
     assert ui.keep_theirs_button.isEnabled()
     if os.environ.get("ASSESSDESK_SCREENSHOTS"):  # refresh the docs picture on request, never as a side effect
         SHOT.parent.mkdir(parents=True, exist_ok=True)
@@ -113,3 +113,30 @@ def test_held_back_records_are_described_in_words(tmp_path: Path) -> None:
             assert describe.about(s, "standards_package", "LOG-SAFE") == "standards package LOG-SAFE"
     finally:
         site.ctx.close()
+    assert describe.fields({"family_name": "Li", "scores": {"C1": 3}}) == 'Family name: Li\nScores: {"C1": 3}'
+    assert describe.fields({}) == "(no content)"
+
+
+def test_a_quarantined_record_shows_what_was_sent_and_why_it_was_refused(qtbot, page_env, server) -> None:
+    from sync_support import enrol
+
+    from assessdesk.gui.pages.sync import SyncPage
+    from assessdesk.services.sync.engine import run_once
+
+    env, site, errors = page_env
+    enrol(site, server, "recording_station")
+    with site.ctx.uow(site.admin.id) as uow:  # a family this recording station may not author
+        uow.record(entity_type="attempt", entity_id="a-1", event_type="issuance.approved", payload={"note": "ok"})
+    assert run_once(site.ctx).quarantined == 1
+    page = SyncPage(env)
+    qtbot.addWidget(page)
+    page.refresh()
+    ui = page._ui
+    qtbot.waitUntil(lambda: ui.items_table.rowCount() == 1, timeout=10000)
+    assert [ui.items_table.item(0, c).text() for c in range(3)] == ["quarantined", "Issuance: approved",
+                                                                     "attempt a-1"]
+    ui.items_table.selectRow(0)
+    assert ui.mine_text.toPlainText() == "Note: ok"
+    refusal = ui.theirs_text.toPlainText()
+    assert refusal.startswith("The registry refused this record (station kind not allowed): ") and "issuance" in refusal
+    assert not ui.keep_theirs_button.isEnabled() and not errors

@@ -3,7 +3,7 @@ the clock warning, conflicts with both versions and their resolution, and enrolm
 
 from __future__ import annotations
 
-import json
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTableWidgetItem, QWidget
@@ -16,6 +16,10 @@ from assessdesk.gui.pages.base import PageEnv
 from assessdesk.gui.sync_scheduler import StepDriver, SyncScheduler
 from assessdesk.services.sync import conflicts, describe, engine, enrolment, state
 from assessdesk.storage import sync as repo
+
+# status, held-back records, whom each concerns, what each quarantined one carried, conflicts with both versions
+Shown = tuple[state.SyncStatus, list[repo.OutboxItem], list[str], dict[str, dict[str, Any]],
+              list[conflicts.ConflictView]]
 
 COUNT_NAMES = (("queued", "Queued"), ("sent", "Sent"), ("acknowledged", "Acknowledged"), ("conflict", "In conflict"),
                ("quarantined", "Quarantined"))
@@ -44,6 +48,7 @@ class SyncPage(QWidget):
         self._sync = env.sync or SyncScheduler(env.ctx, env.runner, env.bus, parent=self)
         self._items: list[repo.OutboxItem] = []
         self._conflicts: dict[str, conflicts.ConflictView] = {}
+        self._sent: dict[str, dict[str, Any]] = {}  # quarantined records: what this station sent
         ui = self._ui
         ui.sync_progress.hide()
         ui.clock_warning_label.hide()
@@ -68,19 +73,20 @@ class SyncPage(QWidget):
     def refresh(self) -> None:
         env = self._env
 
-        def read() -> tuple[state.SyncStatus, list[repo.OutboxItem], list[str], list[conflicts.ConflictView]]:
+        def read() -> Shown:
             st = state.status(env.ctx)
             with env.ctx.db.session() as s:
                 items = repo.items(s, statuses=[repo.CONFLICT, repo.QUARANTINED])
                 subjects = [describe.about(s, i.entity_type, i.entity_id) for i in items]
+                sent = {i.event_id: e.payload for i in items if i.status == repo.QUARANTINED
+                        and (e := repo.event_by_id(s, i.event_id)) is not None}
             views = conflicts.list_conflicts(env.ctx, actor=env.user)
-            return st, items, subjects, views
+            return st, items, subjects, sent, views
 
         env.runner.db(read, self._show)
 
-    def _show(self, data: tuple[state.SyncStatus, list[repo.OutboxItem], list[str], list[conflicts.ConflictView]]
-              ) -> None:
-        st, items, subjects, views = data
+    def _show(self, data: Shown) -> None:
+        st, items, subjects, self._sent, views = data
         ui = self._ui
         if st.enrolled:
             ui.registry_label.setText(f"Registry: <b>{st.registry_url}</b>")
@@ -133,12 +139,13 @@ class SyncPage(QWidget):
         view = self._conflicts.get(item.event_id) if item else None
         ui = self._ui
         if item is not None and view is None:  # quarantined: show what was sent and why it was refused
-            ui.mine_text.setPlainText(json.dumps(item.detail, indent=2, ensure_ascii=False))
-            ui.theirs_text.setPlainText("The registry refused this record, so it keeps no version of it.")
+            ui.mine_text.setPlainText(describe.fields(self._sent.get(item.event_id)))
+            reason = str(item.detail.get("reason") or "refused").replace("_", " ")
+            ui.theirs_text.setPlainText(f"The registry refused this record ({reason}): {item.message}\n\n"
+                                        "It keeps no version of it.")
         elif view is not None:
-            ui.mine_text.setPlainText(json.dumps(view.mine, indent=2, ensure_ascii=False))
-            ui.theirs_text.setPlainText(json.dumps(view.theirs, indent=2, ensure_ascii=False)
-                                        if view.theirs is not None else "")
+            ui.mine_text.setPlainText(describe.fields(view.mine))
+            ui.theirs_text.setPlainText(describe.fields(view.theirs) if view.theirs is not None else "")
         else:
             ui.mine_text.clear()
             ui.theirs_text.clear()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from assessdesk.domain.errors import NotFound
@@ -26,3 +29,14 @@ def about(session: Session, entity_type: str, entity_id: str) -> str:
     except NotFound:
         pass
     return f"{entity_type.replace('_', ' ')} {entity_id[:8]}"
+
+
+def fields(payload: dict[str, Any] | None) -> str:
+    """A record's content as `Name: value` lines (nested values as compact JSON), for people comparing versions."""
+    if not payload:
+        return "(no content)"
+    lines = []
+    for key, value in payload.items():
+        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+        lines.append(f"{key.replace('_', ' ').capitalize()}: {shown}")
+    return "\n".join(lines)
