@@ -113,7 +113,8 @@ def test_valid_revoked_and_unknown_in_headless_chromium(tmp_path: Path, server: 
 
     current, people, pending = _approver_station(tmp_path / "a", "Skills Board North", server,
                                                  f"{server.url}/", SystemClock())
-    good = approval.approve(current.ctx, actor=people.approver, attempt_id=pending(current.ctx, people))
+    # a walk-in, so the registry knows the holder's name from the synced attempt (no roster upload needed here)
+    good = approval.approve(current.ctx, actor=people.approver, attempt_id=pending(current.ctx, people, walk_in=True))
     bad = approval.approve(current.ctx, actor=people.approver,
                            attempt_id=pending(current.ctx, people, email="other@example.org"))
     revoke(current.ctx, actor=people.approver, credential_id=bad.credential_id, reason="issued in error")
@@ -140,6 +141,7 @@ def test_valid_revoked_and_unknown_in_headless_chromium(tmp_path: Path, server: 
         assert 'id="p"' in probe  # scripts really are off
         dom = browser.open(good.verification_url)
         assert result(dom) == "valid" and "Skills Board North" in dom and "VALID" in dom
+        assert "Łukasz Nowak" in dom  # the holder's name, as the registry is configured to show it (full)
         shot = SHOT if os.environ.get("ASSESSDESK_SCREENSHOTS") else tmp_path / "verification.png"
         browser.screenshot(shot)  # the docs picture is refreshed on request only
         assert shot.stat().st_size > 1000

@@ -184,10 +184,11 @@ def score(ctx: StationContext, marker: User, attempt_id: str, levels: dict[str, 
 
 def pending_attempt(ctx: StationContext, people: People, *, email: str | None = "lukasz.nowak@example.org",
                     proctor: User | None = None, assessor: User | None = None, second: User | None = None,
-                    moderator: User | None = None, seal: bool = True) -> str:
+                    moderator: User | None = None, seal: bool = True, walk_in: bool = False) -> str:
     """A forklift attempt taken through check-in, identity, recording, sealing and scoring to 'passed' (the approver
     station records the issuance request with its decision). With `second` and `moderator`: a second marking that
-    disagrees, then the lead assessor's agreed result."""
+    disagrees, then the lead assessor's agreed result. `walk_in`: the candidate is on no roster (the registry learns
+    the name from the scheduled attempt)."""
     proctor = proctor or people.proctor
     assessor = assessor or people.assessor
     for marker in (assessor, second):  # the test's own markers (e.g. an assessor who is also an approver)
@@ -196,7 +197,8 @@ def pending_attempt(ctx: StationContext, people: People, *, email: str | None = 
     with ctx.uow(people.admin.id) as uow:
         sitting = schedule.add_sitting(uow.session, Sitting(new_id(), "Forklift pre-use inspection",
                                                              "Riverside warehouse, bay 3", "2026-01-05", "09:00"))
-        candidate = schedule.add_candidate(uow.session, Candidate(new_id(), "Łukasz", "Nowak", "C-1001", email))
+        candidate = schedule.add_candidate(uow.session, Candidate(new_id(), "Łukasz", "Nowak", "C-1001", email,
+                                                                  walk_in=walk_in))
         station_repo.update_settings(uow.session, {"second_marking_sample_rate": 1.0 if second else 0.0})
     attempt_id = attempts.schedule_attempt(ctx, actor=people.admin, sitting_id=sitting.id,
                                            candidate_id=candidate.id, credential_id=CREDENTIAL, rubric_ref=RUBRIC)
