@@ -67,7 +67,7 @@ class EncryptedFileBlobStore:
 
     def open_partial(self, upload_id: str, *, trusted_length: int | None = None) -> FrameWriter | None:
         """A writer appending to the upload, or None when it was never started or has been discarded.
-        `trusted_length`: what this process last wrote and synced there (see FrameWriter)."""
+        `trusted_length`: what this process last wrote there (see FrameWriter)."""
         path = self._partial(upload_id)
         return FrameWriter(path, self._key, trusted_length=trusted_length) if path.exists() else None
 
@@ -89,7 +89,7 @@ class EncryptedFileBlobStore:
             source.unlink(missing_ok=True)
             return
         with source.open("rb") as handle:
-            os.fsync(handle.fileno())  # the writers synced already, so this is cheap: it keeps promote() safe alone
+            os.fsync(handle.fileno())  # a completed tus upload is synced already; a PUT's blob reaches the disk here
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(source, target)
         dir_fd = os.open(target.parent, os.O_RDONLY)

@@ -93,7 +93,7 @@ class FrameWriter:
     left to do when it ends; the short last frame is written by `close()` (and rewritten, longer, by the next
     writer). `discard()` drops everything written through this writer, e.g. a chunk that failed its checksum.
 
-    `trusted_length`: the plaintext length this process itself last wrote and synced; when the file still has
+    `trusted_length`: the plaintext length this process itself last wrote there; when the file still has
     exactly that many whole frames, its last frame is not decrypted again to check it."""
 
     def __init__(self, path: Path, key: bytes, *, trusted_length: int | None = None) -> None:
@@ -128,7 +128,7 @@ class FrameWriter:
         """Encrypt `data` as frame `self._index`, at its place in the file (over a shorter copy of it, if any).
 
         A whole frame is handed to the disk at once (POSIX_FADV_DONTNEED starts writeback without waiting), so the
-        fsync that acknowledges the request finds little left to write, and no ciphertext lingers in the cache."""
+        fsync at the end finds little left to write, and no ciphertext lingers in the cache."""
         nonce = os.urandom(NONCE_SIZE)
         sealed = self._aead.encrypt(nonce, data, _aad(self._file_id, self._index))
         at = self._frame_at(self._index)

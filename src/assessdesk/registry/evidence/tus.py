@@ -44,7 +44,7 @@ router = APIRouter(prefix="/v1/files")
 MAX_SIZE = 64 * 2**30
 IDLE_TIMEOUT = 60.0  # a PATCH that sends nothing for this long is treated as cut (networks die without a FIN)
 LOCK_WAIT = 15.0
-MAX_CHECKSUMMED_CHUNK = 64 * 2**20  # a chunk's pieces wait in memory for its checksum before the running hash
+MAX_CHECKSUMMED_CHUNK = 64 * 2**20  # the most a checksummed chunk may hold, and so the most a bad one rolls back
 # crc32c (Castagnoli) first: the checksum S3 and Google Cloud Storage offer for upload parts, in hardware on x86-64
 # and arm64 (about 8 times faster than sha256 here); sha1 because tus requires it of every server.
 CHECKSUMS = {"crc32c": google_crc32c.Checksum, "sha1": hashlib.sha1, "sha256": hashlib.sha256}
@@ -289,7 +289,8 @@ def _offset_mismatch(current: int) -> ApiError:
 
 async def _append(registry: Registry, state: TusState, upload: service.Upload, claimed: int,
                   checksum: tuple[str, bytes] | None, request: Request) -> int:
-    """Store the PATCH body at `claimed`; the new offset, answered only once those bytes are on disk.
+    """Store the PATCH body at `claimed`; the new offset, answered once those bytes are written (and synced, when
+    they complete the upload).
 
     Whole frames are encrypted and written, and the chunk's checksum and the running sha256 computed, while the body
     streams in, so the end of a chunk costs one short frame (and, when it completes the upload, one fdatasync)."""

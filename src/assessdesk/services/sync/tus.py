@@ -3,8 +3,8 @@ Upload-Checksum, resuming from the registry's offset) and a ranged downloader, b
 connection. The whole file's sha256, announced when the upload is created, is what the registry finally checks;
 the per-chunk crc32c catches a chunk damaged in transit so that only that chunk is sent again.
 
-The uploader is sequential on purpose: a chunk is sent only after the registry acknowledged the one before (and an
-acknowledged chunk is on the registry's disk), so a cut connection costs at most the one chunk in flight. What can
+The uploader is sequential on purpose: a chunk is sent only after the registry acknowledged the one before (an
+acknowledged chunk is written there), so a cut connection costs at most the one chunk in flight. What can
 overlap does: the next chunk is read (decrypted, for the station's store) and hashed while the current one is sent."""
 
 from __future__ import annotations
