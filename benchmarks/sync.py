@@ -9,10 +9,10 @@ The issue's reference machine (2 cores) ran the bare endpoint at 1,350 records/s
 batches of 500, so 20,000 records/s there is 0.15-0.20 of the bare endpoint's batched rate.
 
 Upload fairness: tus and the plain PUT go to the same registry process, the same disk, the same encrypted framed
-writer (AES-256-GCM) and the same whole-file sha256 check, and each finishes only once the whole file is on disk (tus
-fsyncs it before answering the completing PATCH; the PUT fsyncs the finished blob before its 201). Every upload is a fresh
-file (new content, new sha256), so neither can skip work because the blob is already stored. The client has the file
-in its page cache and passes the sha256 in for both.
+writer (AES-256-GCM) and the same whole-file sha256 check, and each finishes only once the whole file is on disk
+(tus fsyncs it before answering the completing PATCH; the PUT fsyncs the finished blob before its 201). Every upload
+is a fresh file (new content, new sha256), so neither can skip work because the blob is already stored. The client
+has the file in its page cache and passes the sha256 in for both.
 """
 
 from __future__ import annotations
